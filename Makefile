@@ -1,0 +1,47 @@
+# `make run` serves the app on http://127.0.0.1:8000; `make test` runs the whole suite.
+# Both start from a fresh clone: they build the virtualenv, install the pinned Python and npm
+# packages, compile the GOV.UK Sass, migrate, load the framework and the demo data.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: setup run test lint database assets bench clean
+
+setup: $(VENV)/.installed node_modules/.installed assets database
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.installed $(VENV)/.installed
+	npm run --silent build
+	$(MANAGE) collectstatic --no-input -v 0
+
+database: $(VENV)/.installed
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_framework
+	$(MANAGE) seed_demo
+
+run: setup
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+test: setup lint
+	$(VENV)/bin/pytest
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules static/build static/govuk staticfiles db.sqlite3

@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .models import Council, InspectorAssignment, User
+
+admin.site.site_header = "Climbié Audit administration"
+admin.site.site_title = "Climbié Audit administration"
+
+
+class AssignmentInline(admin.TabularInline):
+    model = InspectorAssignment
+    extra = 0
+    autocomplete_fields = ["council"]
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "region", "kind"]
+    list_filter = ["region", "kind"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(User)
+class PersonAdmin(UserAdmin):
+    list_display = ["username", "first_name", "last_name", "role", "council", "is_active"]
+    list_filter = ["role", "council__region", "is_active"]
+    list_select_related = ["council"]
+    autocomplete_fields = ["council"]
+    fieldsets = UserAdmin.fieldsets + (
+        ("Role in the service", {"fields": ("role", "council", "job_title")}),
+    )
+    add_fieldsets = UserAdmin.add_fieldsets + (
+        ("Role in the service", {"fields": ("role", "council", "job_title")}),
+    )
+    inlines = [AssignmentInline]
+
+
+@admin.register(InspectorAssignment)
+class InspectorAssignmentAdmin(admin.ModelAdmin):
+    list_display = ["inspector", "council", "assigned_on"]
+    list_select_related = ["inspector", "council"]
+    autocomplete_fields = ["council"]

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.urls import reverse
+
+
+def service(request):
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "navigation": _navigation(request),
+    }
+
+
+def _navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    items = [("Home", reverse("home")), ("Audit framework", reverse("standards:index"))]
+    if user.is_administrator:
+        items.append(("Administration", reverse("admin:index")))
+    path = request.path
+    return [
+        {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}
+        for label, url in items
+    ]

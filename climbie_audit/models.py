@@ -1,0 +1,115 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class Council(models.Model):
+    class Kind(models.TextChoices):
+        COUNTY = "county", "County council"
+        METROPOLITAN = "metropolitan", "Metropolitan borough"
+        LONDON = "london", "London borough"
+        UNITARY = "unitary", "Unitary authority"
+
+    name = models.CharField(max_length=120, unique=True)
+    code = models.CharField(
+        max_length=10, unique=True, help_text="SSI council code, as on the evaluation form."
+    )
+    region = models.CharField(max_length=60)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        OFFICER = "officer", "Council officer"
+        DIRECTOR = "director", "Director"
+        INSPECTOR = "inspector", "SSI inspector"
+        ADMINISTRATOR = "administrator", "Administrator"
+
+    COUNCIL_ROLES = (Role.OFFICER, Role.DIRECTOR)
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.OFFICER)
+    council = models.ForeignKey(
+        Council,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+        help_text="Officers and directors belong to exactly one council.",
+    )
+    job_title = models.CharField(max_length=120, blank=True)
+    assigned_councils = models.ManyToManyField(
+        Council,
+        through="InspectorAssignment",
+        related_name="assigned_inspectors",
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name", "username"]
+        constraints = [
+            models.CheckConstraint(
+                name="council_people_have_a_council",
+                condition=~models.Q(role__in=["officer", "director"])
+                | models.Q(council__isnull=False),
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.role in self.COUNCIL_ROLES and self.council_id is None:
+            raise ValidationError({"council": "Select the council this person works for."})
+        if self.role not in self.COUNCIL_ROLES and self.council_id is not None:
+            raise ValidationError(
+                {"council": "Only council officers and directors belong to a council."}
+            )
+
+    @property
+    def display_name(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def is_council_user(self):
+        return self.role in self.COUNCIL_ROLES
+
+    @property
+    def is_director(self):
+        return self.role == self.Role.DIRECTOR
+
+    @property
+    def is_inspector(self):
+        return self.role == self.Role.INSPECTOR
+
+    @property
+    def is_administrator(self):
+        return self.role == self.Role.ADMINISTRATOR or self.is_superuser
+
+
+class InspectorAssignment(models.Model):
+    """An SSI business link inspector's responsibility for a council."""
+
+    inspector = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        limit_choices_to={"role": User.Role.INSPECTOR},
+    )
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="assignments")
+    assigned_on = models.DateField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["inspector", "council"], name="one_assignment_per_pair")
+        ]
+
+    def __str__(self):
+        return f"{self.inspector} → {self.council}"
+
+    def clean(self):
+        if self.inspector_id and self.inspector.role != User.Role.INSPECTOR:
+            raise ValidationError({"inspector": "Only SSI inspectors can be assigned to councils."})

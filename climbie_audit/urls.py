@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("framework/", include("standards.urls")),
+    # One sign-in page for everyone, administrators included.
+    path("admin/login/", views.admin_sign_in, name="admin-login"),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "climbie_audit.views.permission_denied"
+handler404 = "climbie_audit.views.page_not_found"
+handler500 = "climbie_audit.views.server_error"

@@ -1,0 +1,45 @@
+from urllib.parse import urlencode
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+
+from . import access
+from .forms import SignInForm
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SignInView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+def home(request):
+    user = access.require_signed_in(request.user)
+    return render(request, "pages/home.html", {"person": user})
+
+
+@login_not_required
+def admin_sign_in(request):
+    target = request.GET.get("next", "/admin/")
+    return redirect(f"{reverse('login')}?{urlencode({'next': target})}")
+
+
+@login_not_required
+def accessibility_statement(request):
+    return render(request, "pages/accessibility.html")
+
+
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "errors/500.html", status=500)

@@ -1,0 +1,84 @@
+import os
+
+import pytest
+
+from standards.framework_data import load_all_frameworks
+from standards.models import Framework
+
+from .factories import (
+    AdministratorFactory,
+    CouncilFactory,
+    DirectorFactory,
+    InspectorFactory,
+    OfficerFactory,
+    assign,
+)
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# around it are still synchronous, so Django's async-safety guard would be a false alarm here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def framework(db) -> Framework:
+    return Framework.objects.current() or load_all_frameworks()[0]
+
+
+@pytest.fixture
+def council_a(db):
+    return CouncilFactory(name="Leicester", code="509", region="East Midlands")
+
+
+@pytest.fixture
+def council_b(db):
+    return CouncilFactory(name="Derby", code="510", region="East Midlands")
+
+
+@pytest.fixture
+def officer(council_a):
+    return OfficerFactory(username="officer.a", council=council_a)
+
+
+@pytest.fixture
+def officer_b(council_b):
+    return OfficerFactory(username="officer.b", council=council_b)
+
+
+@pytest.fixture
+def director(council_a):
+    return DirectorFactory(username="director.a", council=council_a)
+
+
+@pytest.fixture
+def director_b(council_b):
+    return DirectorFactory(username="director.b", council=council_b)
+
+
+@pytest.fixture
+def inspector(council_a):
+    person = InspectorFactory(username="inspector.a")
+    assign(person, council_a)
+    return person
+
+
+@pytest.fixture
+def inspector_unassigned(council_b):
+    person = InspectorFactory(username="inspector.b")
+    assign(person, council_b)
+    return person
+
+
+@pytest.fixture
+def administrator(db):
+    return AdministratorFactory(username="admin.person")
+
+
+@pytest.fixture
+def client_for(client):
+    """A test client signed in as the given person."""
+
+    def sign_in(person):
+        client.force_login(person)
+        return client
+
+    return sign_in
