@@ -48,3 +48,44 @@ def council_for(user: User, code: str) -> Council:
 
 def is_assigned_inspector(user: User, council: Council) -> bool:
     return user.is_inspector and user.assignments.filter(council=council).exists()
+
+
+# --- Self-audits -------------------------------------------------------------------------
+
+
+def is_member_of(user: User, council: Council) -> bool:
+    return user.is_council_user and user.council_id == council.pk
+
+
+def self_audit_of(user: User, council_code: str):
+    """The council's self-audit against the current framework, if the user may see the council."""
+    from standards.models import Framework
+    from standards.self_audit import self_audit_for
+
+    council = council_for(user, council_code)
+    framework = Framework.objects.current()
+    if framework is None:
+        raise Http404("No audit framework has been loaded")
+    return council, self_audit_for(council, framework)
+
+
+def own_self_audit(user: User, council_code: str):
+    """For pages only the council's own people may open: drafts are invisible to everyone else."""
+    council, audit = self_audit_of(user, council_code)
+    if not is_member_of(user, council):
+        raise Http404("No such draft")
+    return council, audit
+
+
+def readable_return(user: User, council_code: str, number: int):
+    """A version of the return: its council's people see every version, others submitted ones."""
+    council, audit = self_audit_of(user, council_code)
+    audit_return = audit.returns.filter(number=number).select_related("submitted_by").first()
+    if audit_return is None or not (audit_return.is_submitted or is_member_of(user, council)):
+        raise Http404("No such return")
+    return council, audit, audit_return
+
+
+def require_director_of(user: User, council: Council) -> None:
+    if not (is_member_of(user, council) and user.is_director):
+        raise PermissionDenied("Only the council's director can do this.")

@@ -167,3 +167,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Absolute address of the service, for links in emails.
+SERVICE_URL = os.environ.get("SERVICE_URL", "http://127.0.0.1:8000")

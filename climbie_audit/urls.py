@@ -10,6 +10,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("framework/", include("standards.urls")),
+    path("councils/<str:council_code>/self-audit/", include("standards.audit_urls")),
     # One sign-in page for everyone, administrators included.
     path("admin/login/", views.admin_sign_in, name="admin-login"),
     path("admin/", admin.site.urls),

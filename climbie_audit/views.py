@@ -19,7 +19,15 @@ class SignInView(auth_views.LoginView):
 
 def home(request):
     user = access.require_signed_in(request.user)
-    return render(request, "pages/home.html", {"person": user})
+    if user.is_council_user:
+        # A council's home is its self-audit task list.
+        from standards.audit_views import overview
+
+        return overview(request, user.council.code)
+    councils = access.visible_councils(user)
+    if user.is_inspector:
+        councils = councils.filter(assignments__inspector=user)
+    return render(request, "pages/home.html", {"person": user, "councils": councils})
 
 
 @login_not_required

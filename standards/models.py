@@ -5,6 +5,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 RATING_LEVELS = (1, 2, 3, 4)
 
@@ -154,3 +155,196 @@ class Criterion(models.Model):
         if months is None:
             return None
         return self.standard.framework.published_on + relativedelta(months=months)
+
+
+class ImmutableRecordError(Exception):
+    """Raised when code tries to change a record that has been submitted or issued."""
+
+
+class SelfAudit(models.Model):
+    """A council's audit against one framework: a series of numbered returns (versions)."""
+
+    council = models.ForeignKey(
+        "climbie_audit.Council", on_delete=models.PROTECT, related_name="self_audits"
+    )
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="self_audits")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["council", "framework"], name="one_audit_per_framework")
+        ]
+
+    def __str__(self):
+        return f"{self.council} self-audit ({self.framework.code})"
+
+
+class AuditReturnQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.filter(status=AuditReturn.Status.SUBMITTED)
+
+    def update(self, **kwargs):
+        if self.filter(status=AuditReturn.Status.SUBMITTED).exists():
+            raise ImmutableRecordError("A submitted return cannot be changed.")
+        return super().update(**kwargs)
+
+
+class AuditReturn(models.Model):
+    """One version of a council's return. Drafts are edited; submitted versions never change."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+
+    self_audit = models.ForeignKey(SelfAudit, on_delete=models.PROTECT, related_name="returns")
+    number = models.PositiveSmallIntegerField("version")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="revisions"
+    )
+    started_by = models.ForeignKey(
+        "climbie_audit.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    reference = models.CharField(max_length=60, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        "climbie_audit.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = AuditReturnQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["self_audit", "number"]
+        get_latest_by = "number"
+        constraints = [
+            models.UniqueConstraint(fields=["self_audit", "number"], name="return_version"),
+            models.UniqueConstraint(
+                fields=["self_audit"],
+                condition=models.Q(status="draft"),
+                name="one_draft_per_audit",
+            ),
+            models.CheckConstraint(
+                name="submitted_return_has_submission",
+                condition=models.Q(status="draft")
+                | models.Q(submitted_at__isnull=False, submitted_by__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.self_audit.council} return, version {self.number} ({self.status})"
+
+    def save(self, *args, **kwargs):
+        if self._stored_as_submitted():
+            raise ImmutableRecordError(
+                f"Version {self.number} has been submitted and cannot change."
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._stored_as_submitted():
+            raise ImmutableRecordError(
+                f"Version {self.number} has been submitted and cannot be deleted."
+            )
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+    def _stored_as_submitted(self) -> bool:
+        return (
+            self.pk is not None
+            and AuditReturn.objects.filter(pk=self.pk, status=self.Status.SUBMITTED).exists()
+        )
+
+
+class AnswerQuerySet(models.QuerySet):
+    def in_framework_order(self):
+        return self.order_by("criterion__standard__number", "criterion__number")
+
+    def with_criteria(self):
+        return self.select_related("criterion__standard__framework", "updated_by").prefetch_related(
+            models.Prefetch(
+                "criterion__recommendations",
+                queryset=Recommendation.objects.select_related("framework").order_by("number"),
+            )
+        )
+
+    def update(self, **kwargs):
+        if self.filter(audit_return__status=AuditReturn.Status.SUBMITTED).exists():
+            raise ImmutableRecordError("Answers of a submitted return cannot be changed.")
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(audit_return__status=AuditReturn.Status.SUBMITTED).exists():
+            raise ImmutableRecordError("Answers of a submitted return cannot be deleted.")
+        return super().delete()
+
+
+class Answer(models.Model):
+    """A council's self-assessment against one criterion, in one version of its return."""
+
+    EDITABLE_FIELDS = ("rating", "evidence", "improvement", "lead_officer", "target_date")
+
+    audit_return = models.ForeignKey(AuditReturn, on_delete=models.CASCADE, related_name="answers")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="answers")
+    rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=[(level, str(level)) for level in RATING_LEVELS]
+    )
+    evidence = models.TextField("evidence and comment", blank=True)
+    improvement = models.TextField("intended improvement", blank=True)
+    lead_officer = models.CharField(max_length=120, blank=True)
+    target_date = models.DateField(null=True, blank=True)
+    # Optimistic concurrency: a save must name the revision it was edited from.
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        "climbie_audit.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords(excluded_fields=["revision", "updated_at"])
+    objects = AnswerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["audit_return", "criterion__standard__number", "criterion__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["audit_return", "criterion"], name="one_answer_each"),
+            models.CheckConstraint(
+                name="rating_between_1_and_4",
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=4),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.criterion.code}: {self.rating or 'not rated'}"
+
+    def save(self, *args, **kwargs):
+        if self._return_is_submitted():
+            raise ImmutableRecordError("Answers of a submitted return cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._return_is_submitted():
+            raise ImmutableRecordError("Answers of a submitted return cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    def _return_is_submitted(self) -> bool:
+        return AuditReturn.objects.filter(
+            pk=self.audit_return_id, status=AuditReturn.Status.SUBMITTED
+        ).exists()
+
+    def values(self) -> dict:
+        return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
+
+    @property
+    def rating_descriptor(self) -> str:
+        return self.criterion.descriptor(self.rating) if self.rating else ""
+
+    @property
+    def is_rated(self) -> bool:
+        return self.rating is not None
+
+    @property
+    def has_content(self) -> bool:
+        return any(value not in (None, "") for value in self.values().values())
