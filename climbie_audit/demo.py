@@ -1,5 +1,7 @@
 """Demo councils and people, so a fresh `make run` has someone to sign in as."""
 
+import datetime
+
 from django.db import transaction
 
 from .models import Council, InspectorAssignment, User
@@ -87,3 +89,73 @@ def _person(username, role, first, last, council=None, job_title=""):
         person.set_password(DEMO_PASSWORD)
         person.save(update_fields=["password"])
     return person
+
+
+# --- Demo self-audits ------------------------------------------------------------------------
+
+DEMO_EVIDENCE = (
+    "Procedures revised and endorsed by the ACPC; file audit of 40 cases in March 2003.",
+    "Monthly monitoring report to the Assistant Director; supervision records sampled.",
+    "Practice guidance issued; compliance not yet monitored systematically.",
+    "Arrangements in place in the intake teams; out-of-hours service to be reviewed.",
+)
+DEMO_IMPROVEMENTS = (
+    "Extend the file audit to all area teams and report results quarterly.",
+    "Introduce case-tracking alerts in the new client information system.",
+    "Issue revised guidance and train all team managers.",
+    "Agree a joint protocol with health and police partners.",
+)
+
+
+def demo_values(criterion, council_code: str, complete: bool = True) -> dict:
+    """Plausible, deterministic answers: mostly 3s and 4s, some 2s, the odd 1."""
+    seed = sum(ord(ch) for ch in council_code + criterion.code)
+    rating = (4, 3, 3, 4, 2, 3, 4, 1, 3, 4, 2)[seed % 11]
+    if not complete and seed % 3 == 0:
+        return {}
+    values = {
+        "rating": rating,
+        "evidence": DEMO_EVIDENCE[seed % len(DEMO_EVIDENCE)],
+        "improvement": "",
+        "lead_officer": "",
+        "target_date": None,
+    }
+    if rating < 4:
+        deadline = criterion.laming_deadline or criterion.standard.framework.return_due
+        slip = datetime.timedelta(days=60) if seed % 5 == 0 else datetime.timedelta(days=-14)
+        values |= {
+            "improvement": DEMO_IMPROVEMENTS[seed % len(DEMO_IMPROVEMENTS)],
+            "lead_officer": (
+                "Head of Children's Services",
+                "Service Manager, Referral and Assessment",
+            )[seed % 2],
+            "target_date": deadline + slip,
+        }
+    return values
+
+
+def seed_demo_audits() -> None:
+    """Leicester has submitted version 1 (as in seed 000); Derby is part-way through a draft."""
+    from standards.models import Framework
+    from standards.self_audit import open_draft, save_answers, self_audit_for, submit
+
+    framework = Framework.objects.current()
+    if framework is None:
+        return
+    for code, complete in (("509", True), ("510", False)):
+        council = Council.objects.get(code=code)
+        audit = self_audit_for(council, framework)
+        if audit.returns.exists():
+            continue  # idempotent: never touch a council's real work
+        officer = User.objects.get(role=User.Role.OFFICER, council=council)
+        draft = open_draft(audit, officer)
+        answers = draft.answers.with_criteria()
+        changes = {}
+        for answer in answers:
+            values = demo_values(answer.criterion, code, complete)
+            if values:
+                changes[answer.criterion_id] = (answer.revision, values)
+        save_answers(draft, officer, changes, reason="Demo data")
+        if complete:
+            director = User.objects.get(role=User.Role.DIRECTOR, council=council)
+            submit(draft, director, notify=False)

@@ -27,6 +27,8 @@ def overview(request, council_code):
 
 
 def overview_context(user, council, audit) -> dict:
+    # The first visit opens version 1, so the task list is there from the start.
+    self_audit.open_draft(audit, user)
     returns = list(audit.returns.prefetch_related("evaluations").order_by("number"))
     status = self_audit.status_of(returns)
     working = status.draft or status.latest_submitted
@@ -185,7 +187,7 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
 
 def criterion_anchor(council, criterion: Criterion) -> str:
     url = reverse("self_audit:standard", args=[council.code, criterion.standard.number])
-    return f"{url}#criterion-{criterion.code.replace('.', '-')}"
+    return f"{url}#{criterion.anchor}"
 
 
 @require_POST

@@ -135,6 +135,11 @@ class Criterion(models.Model):
     def get_absolute_url(self):
         return reverse("standards:criterion", args=[self.code])
 
+    @property
+    def anchor(self) -> str:
+        """HTML id for this criterion's section on a standard page ("criterion-2-10")."""
+        return "criterion-" + self.code.replace(".", "-")
+
     def descriptor(self, level: int) -> str:
         key = str(level)
         return self.descriptors.get(key) or self.standard.framework.default_descriptors[key]

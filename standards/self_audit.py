@@ -131,6 +131,7 @@ def save_answers(
             answer.revision = started_from + 1
             answer.updated_by = user
             answer._change_reason = reason
+            answer._history_user = user  # also outside a request (imports, commands)
             answer.save()
         return [answer for answer, _, _ in to_save]
 
@@ -140,7 +141,7 @@ def reference_for(audit_return: AuditReturn) -> str:
     return f"{audit.council.code}-{audit.framework.code}-v{audit_return.number}".upper()
 
 
-def submit(draft: AuditReturn, user) -> AuditReturn:
+def submit(draft: AuditReturn, user, notify: bool = True) -> AuditReturn:
     """Make the draft an immutable numbered version and tell the assigned inspectors."""
     from . import scoring
 
@@ -159,7 +160,8 @@ def submit(draft: AuditReturn, user) -> AuditReturn:
         locked.submitted_by = user
         locked.reference = reference_for(locked)
         locked.save()
-        transaction.on_commit(lambda: notify_inspectors(locked))
+        if notify:
+            transaction.on_commit(lambda: notify_inspectors(locked))
     return locked
 
 

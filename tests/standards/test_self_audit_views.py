@@ -1,0 +1,288 @@
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from standards import self_audit
+from standards.models import AuditReturn
+
+from .helpers import answer, draft_for, fill, form_data, submitted_return
+
+
+def url(name, *args, code="509"):
+    return reverse(f"self_audit:{name}", args=[code, *args])
+
+
+@pytest.fixture
+def officer_client(client_for, officer, framework):
+    return client_for(officer)
+
+
+def test_home_is_the_task_list(officer_client):
+    content = officer_client.get("/").content.decode()
+    assert "govuk-task-list" in content
+    assert "0 of 54</strong> criteria rated" in content
+    assert "30 April 2003" in content
+    assert content.count("Not yet started") == 7
+    assert "Standard 7: Governance" in content
+    assert ">Draft<" in content
+
+
+def test_standard_page_shows_criteria_recommendations_and_descriptor_hints(officer_client):
+    content = officer_client.get(url("standard", 2)).content.decode()
+    assert content.index("Criterion 2.9") < content.index("Criterion 2.10")
+    assert "Recommendation 53" in content and "due 28 April 2003" in content
+    assert "Partly in place: arrangements exist" in content
+    assert 'name="c2_10-target_date_0"' in content
+    assert "Save and come back later" in content
+
+
+def test_save_and_come_back_later_keeps_partial_work(officer_client, council_a, framework, officer):
+    draft = draft_for(council_a, framework, officer)
+    data = form_data(draft, 1, "later", {"c1_1-rating": "3", "c1_1-evidence": "File audit"})
+    response = officer_client.post(url("standard", 1), data)
+    assert response.status_code == 302 and response["Location"] == url("overview")
+    saved = answer(draft, "1.1")
+    assert (saved.rating, saved.evidence, saved.revision) == (3, "File audit", 1)
+    content = officer_client.get("/").content.decode()
+    assert "1 of 54</strong> criteria rated" in content
+    assert "In progress" in content
+
+
+def test_save_and_continue_needs_every_rating_and_plan_and_keeps_input(
+    officer_client, council_a, framework, officer
+):
+    draft = draft_for(council_a, framework, officer)
+    data = form_data(draft, 2, "continue", {"c2_1-rating": "2", "c2_1-evidence": "Typed with care"})
+    response = officer_client.post(url("standard", 2), data)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.startswith("<!DOCTYPE html>") and "<title>Error: " in content
+    assert '<a href="#id_c2_10-rating_1">Select a rating for 2.10</a>' in content
+    assert "Enter the intended improvement for 2.1, which is rated below 4" in content
+    assert "Typed with care" in content  # nothing typed is lost
+    assert answer(draft, "2.1").rating is None  # and nothing was saved
+
+
+def test_invalid_target_date_saves_nothing(officer_client, council_a, framework, officer):
+    draft = draft_for(council_a, framework, officer)
+    data = form_data(
+        draft,
+        1,
+        "later",
+        {
+            "c1_2-rating": "4",
+            "c1_1-target_date_0": "31",
+            "c1_1-target_date_1": "2",
+            "c1_1-target_date_2": "2003",
+        },
+    )
+    content = officer_client.post(url("standard", 1), data).content.decode()
+    assert "Target date for 1.1 must be a real date" in content
+    assert 'href="#id_c1_1-target_date_0"' in content
+    assert answer(draft, "1.2").rating is None
+
+
+def test_two_people_saving_the_same_standard(client_for, officer, council_a, framework):
+    colleague = type(officer).objects.create(
+        username="colleague",
+        role="officer",
+        council=council_a,
+        first_name="Carla",
+        last_name="Jones",
+    )
+    draft = draft_for(council_a, framework, officer)
+    first, second = Client(), Client()
+    first.force_login(colleague)
+    second.force_login(officer)
+    both_loaded = form_data(draft, 2)  # both pages were opened at revision 0
+
+    saved = first.post(
+        url("standard", 2), both_loaded | {"c2_10-rating": "2", "c2_10-evidence": "Carla's view"}
+    )
+    assert saved.status_code == 302
+    clash = second.post(url("standard", 2), both_loaded | {"c2_10-rating": "4"})
+    content = clash.content.decode()
+    assert clash.status_code == 409
+    assert "Carla Jones changed 2.10" in content
+    assert "Carla&#x27;s view" in content
+    assert answer(draft, "2.10").rating == 2  # the earlier save was not overwritten
+
+    # The page now carries the current revision; choosing is required, then "keep mine" wins.
+    resubmit = both_loaded | {"c2_10-rating": "4", "c2_10-revision": "1", "conflicts": "2.10"}
+    missing_choice = second.post(url("standard", 2), resubmit)
+    assert "Select which answer for 2.10 you want to keep" in missing_choice.content.decode()
+    kept = second.post(url("standard", 2), resubmit | {"conflict2_10-keep": "mine"})
+    assert kept.status_code == 302
+    assert answer(draft, "2.10").rating == 4
+
+
+def test_choosing_their_answer_keeps_it(client_for, officer, council_a, framework):
+    draft = draft_for(council_a, framework, officer)
+    stale = form_data(draft, 1)
+    fill(draft, officer, {"1.1": 3}, only={"1.1"})
+    client = client_for(officer)
+    assert client.post(url("standard", 1), stale | {"c1_1-rating": "1"}).status_code == 409
+    response = client.post(
+        url("standard", 1),
+        stale
+        | {
+            "c1_1-rating": "1",
+            "c1_1-revision": "1",
+            "conflicts": "1.1",
+            "conflict1_1-keep": "theirs",
+        },
+    )
+    assert response.status_code == 302
+    assert answer(draft, "1.1").rating == 3
+
+
+def test_check_answers_shows_derived_figures(officer_client, council_a, framework, officer):
+    draft = draft_for(council_a, framework, officer)
+    fill(draft, officer, {"1.1": 2, "2.4": 3})
+    a = answer(draft, "1.1")
+    late = form_data(draft, 1, overrides={"c1_1-target_date_1": "9"})  # September: after 28 April
+    officer_client.post(url("standard", 1), late)
+    content = officer_client.get(url("check")).content.decode()
+    assert "Check your answers before submitting your return" in content
+    assert re.search(
+        r"Not on target.*?1\.1 \(target 1 Sep 2003, deadline 28 Apr 2003\)", content, re.S
+    )
+    assert "96%" in content  # 52 of 54 rated 4
+    assert "Only your director can submit" in content
+    assert a.criterion.text[:40] in content
+    assert url("standard", 2) + "#criterion-2-4" in content
+
+
+def test_officer_cannot_submit(officer_client, council_a, framework, officer):
+    draft = draft_for(council_a, framework, officer)
+    fill(draft, officer)
+    assert officer_client.post(url("submit")).status_code == 403
+    draft.refresh_from_db()
+    assert draft.status == AuditReturn.Status.DRAFT
+
+
+def test_director_submission_refused_lists_each_problem(
+    client_for, director, officer, council_a, framework
+):
+    draft = draft_for(council_a, framework, officer)
+    fill(draft, officer, only={"1.1"})
+    content = client_for(director).post(url("submit")).content.decode()
+    assert "There is a problem" in content
+    assert "Select a rating for 2.10" in content
+    assert url("standard", 2) + "#criterion-2-10" in content
+    draft.refresh_from_db()
+    assert draft.status == AuditReturn.Status.DRAFT
+
+
+def test_director_submits_and_sees_what_happens_next(
+    client_for,
+    director,
+    officer,
+    inspector,
+    council_a,
+    framework,
+    django_capture_on_commit_callbacks,
+):
+    draft = draft_for(council_a, framework, officer)
+    fill(draft, officer)
+    client = client_for(director)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("submit"))
+    assert response["Location"] == url("submitted", 1)
+    content = client.get(response["Location"]).content.decode()
+    assert "Return submitted" in content and "509-CLIMBIE-2003-V1" in content
+    assert "What happens next" in content
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [inspector.email]
+
+
+def test_revision_journey_and_comparison(client_for, director, officer, council_a, framework):
+    submitted_return(council_a, framework, officer, director)
+    client = client_for(director)
+    client.post(url("revise"))
+    revision = AuditReturn.objects.get(number=2)
+    assert revision.status == AuditReturn.Status.DRAFT
+    client.post(url("standard", 3), form_data(revision, 3, overrides={
+        "c3_4-rating": "2", "c3_4-improvement": "Closure audit", "c3_4-target_date_0": "1",
+        "c3_4-target_date_1": "4", "c3_4-target_date_2": "2003",
+    }))  # fmt: skip
+    client.post(url("standard", 6), form_data(revision, 6, overrides={
+        "c6_2-rating": "3", "c6_2-improvement": "Cover rota", "c6_2-target_date_0": "1",
+        "c6_2-target_date_1": "4", "c6_2-target_date_2": "2003",
+    }))  # fmt: skip
+    assert client.post(url("submit"))["Location"] == url("submitted", 2)
+    content = client.get(url("compare") + "?from=1&to=2").content.decode()
+    assert "2 criteria changed" in content
+    assert 'data-testid="changed-3.4"' in content and 'data-testid="changed-6.2"' in content
+    assert content.count('data-testid="changed-') == 2
+    assert client.get(url("version", 1)).status_code == 200
+
+
+def test_history_page_shows_who_and_old_to_new(officer_client, council_a, framework, officer):
+    draft = draft_for(council_a, framework, officer)
+    fill(draft, officer, {"2.10": 3}, only={"2.10"})
+    fill(draft, officer, {"2.10": 4}, only={"2.10"})
+    content = officer_client.get(url("history", "2.10")).content.decode()
+    assert "3 → 4" in content
+    assert officer.display_name in content
+
+
+SELF_AUDIT_PAGES = [
+    ("overview", ()),
+    ("standard", (1,)),
+    ("check", ()),
+    ("versions", ()),
+    ("version", (1,)),
+    ("submitted", (1,)),
+    ("compare", ()),
+    ("history", ("1.1",)),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), SELF_AUDIT_PAGES)
+def test_other_councils_get_404_on_every_self_audit_page(
+    client_for, officer_b, director, officer, council_a, framework, name, args
+):
+    first = submitted_return(council_a, framework, officer, director)
+    self_audit.start_revision(first.self_audit, director)
+    client = client_for(officer_b)
+    assert client.get(url(name, *args)).status_code == 404
+    for action in ("submit", "revise"):
+        assert client.post(url(action)).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["standard", "check"])
+def test_inspectors_never_see_drafts(client_for, inspector, officer, council_a, framework, name):
+    draft_for(council_a, framework, officer)
+    args = (1,) if name == "standard" else ()
+    assert client_for(inspector).get(url(name, *args)).status_code == 404
+    assert client_for(inspector).get(url("version", 1)).status_code == 404
+
+
+def test_inspector_reads_submitted_version(
+    client_for, inspector_unassigned, officer, director, council_a, framework
+):
+    submitted_return(council_a, framework, officer, director)
+    client = client_for(inspector_unassigned)
+    assert client.get(url("version", 1)).status_code == 200
+    assert client.get(url("overview"))["Location"] == url("version", 1)
+
+
+@pytest.mark.parametrize("versions", [1, 3])
+def test_page_query_counts_do_not_grow_with_versions(
+    client_for, director, officer, council_a, framework, django_assert_max_num_queries, versions
+):
+    audit_return = submitted_return(council_a, framework, officer, director)
+    for _ in range(versions - 1):
+        revision = self_audit.start_revision(audit_return.self_audit, director)
+        audit_return = self_audit.submit(revision, director)
+    self_audit.start_revision(audit_return.self_audit, director)
+    client = client_for(officer)
+    with django_assert_max_num_queries(14):
+        assert client.get(url("standard", 2)).status_code == 200
+    with django_assert_max_num_queries(14):
+        assert client.get(url("check")).status_code == 200
+    with django_assert_max_num_queries(14):
+        assert client.get("/").status_code == 200
