@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .models import Council, InspectorAssignment, User
+from .models import AuditEvent, Council, InspectorAssignment, User
 
 admin.site.site_header = "Climbié Audit administration"
 admin.site.site_title = "Climbié Audit administration"
@@ -40,3 +40,22 @@ class InspectorAssignmentAdmin(admin.ModelAdmin):
     list_display = ["inspector", "council", "assigned_on"]
     list_select_related = ["inspector", "council"]
     autocomplete_fields = ["council"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the audit log cannot be edited from the admin."""
+
+    list_display = ["at", "username", "action", "object_type", "summary", "ip_address"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["username", "summary", "path"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -6,6 +6,8 @@ def service(request):
     return {
         "service_name": settings.SERVICE_NAME,
         "navigation": _navigation(request),
+        "session_timeout_seconds": settings.SESSION_COOKIE_AGE,
+        "session_warning_seconds": settings.SESSION_TIMEOUT_WARNING_SECONDS,
     }
 
 

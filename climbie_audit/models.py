@@ -113,3 +113,42 @@ class InspectorAssignment(models.Model):
     def clean(self):
         if self.inspector_id and self.inspector.role != User.Role.INSPECTOR:
             raise ValidationError({"inspector": "Only SSI inspectors can be assigned to councils."})
+
+
+class AuditEvent(models.Model):
+    """An append-only record of who did what, for administrators (OWASP ASVS logging)."""
+
+    class Action(models.TextChoices):
+        SIGN_IN = "sign-in", "Signed in"
+        SIGN_IN_FAILED = "sign-in-failed", "Sign-in failed"
+        SIGN_OUT = "sign-out", "Signed out"
+        ACCESS_REFUSED = "access-refused", "Access refused"
+        CREATE = "create", "Created"
+        CHANGE = "change", "Changed"
+        DELETE = "delete", "Deleted"
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events"
+    )
+    username = models.CharField(max_length=150, blank=True, help_text="As typed, for failures.")
+    action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=40, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+    path = models.CharField(max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.username or '-'} {self.action} {self.summary}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit events are append-only.")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("session/keep-alive/", views.keep_alive, name="keep-alive"),
     path("framework/", include("standards.urls")),
     path("councils/<str:council_code>/self-audit/", include("standards.audit_urls")),
     # One sign-in page for everyone, administrators included.

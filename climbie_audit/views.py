@@ -2,11 +2,12 @@ from urllib.parse import urlencode
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 
-from . import access
+from . import access, audit_log
 from .forms import SignInForm
 
 
@@ -30,6 +31,12 @@ def home(request):
     return render(request, "pages/home.html", {"person": user, "councils": councils})
 
 
+def keep_alive(request):
+    """Touching the session (SESSION_SAVE_EVERY_REQUEST) restarts its idle clock."""
+    access.require_signed_in(request.user)
+    return HttpResponse(status=204)
+
+
 @login_not_required
 def admin_sign_in(request):
     target = request.GET.get("next", "/admin/")
@@ -42,10 +49,12 @@ def accessibility_statement(request):
 
 
 def permission_denied(request, exception=None):
+    audit_log.record_refusal(request, 403)
     return render(request, "errors/403.html", status=403)
 
 
 def page_not_found(request, exception=None):
+    audit_log.record_refusal(request, 404)
     return render(request, "errors/404.html", status=404)
 
 

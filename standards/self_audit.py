@@ -35,6 +35,8 @@ class SubmissionRefused(Exception):
 
 def self_audit_for(council, framework: Framework) -> SelfAudit:
     audit, _ = SelfAudit.objects.get_or_create(council=council, framework=framework)
+    # Reuse the objects the caller already holds rather than fetching them again.
+    audit.council, audit.framework = council, framework
     return audit
 
 

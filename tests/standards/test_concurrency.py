@@ -35,7 +35,9 @@ def run_concurrently(*jobs):
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_saves_of_one_criterion_never_both_win(council_a, officer):
     framework = load_all_frameworks()[0]
-    colleague = type(officer).objects.create(username="colleague", role="officer", council=council_a)
+    colleague = type(officer).objects.create(
+        username="colleague", role="officer", council=council_a
+    )
     draft = draft_for(council_a, framework, officer)
     criterion_id = answer(draft, "2.10").criterion_id
 

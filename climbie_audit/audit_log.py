@@ -1,0 +1,101 @@
+"""Writes the audit log: sign-ins, refused access, and every change to audit data.
+
+Changes are caught with model signals, so no view can forget to log; the request (who, from
+where) reaches the signal handlers through a context variable set by AuditLogMiddleware.
+"""
+
+import contextvars
+
+from django.apps import apps
+from django.contrib.auth import signals as auth_signals
+from django.db.models.signals import post_delete, post_save
+
+from .models import AuditEvent
+
+AUDITED_APPS = ("standards", "evaluations", "reports")
+# Framework data is loaded from fixtures, not audit data; history rows mirror what is logged.
+NOT_AUDITED = {"Framework", "Standard", "Criterion", "Recommendation"}
+
+current_request: contextvars.ContextVar = contextvars.ContextVar("audit_request", default=None)
+
+
+class AuditLogMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            current_request.reset(token)
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+def record(action, *, request=None, user=None, username="", obj=None, summary="") -> AuditEvent:
+    request = request or current_request.get()
+    if user is None and request is not None and getattr(request, "user", None) is not None:
+        user = request.user if request.user.is_authenticated else None
+    return AuditEvent.objects.create(
+        action=action,
+        user=user,
+        username=username or (user.get_username() if user else ""),
+        object_type=obj._meta.label if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        summary=(summary or (str(obj) if obj is not None else ""))[:300],
+        path=(request.path[:300] if request is not None else ""),
+        ip_address=client_ip(request),
+    )
+
+
+def record_refusal(request, status: int) -> None:
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        record(AuditEvent.Action.ACCESS_REFUSED, request=request, summary=f"HTTP {status}")
+
+
+def _on_save(sender, instance, created, raw=False, **kwargs):
+    if raw:  # loaddata restores a backup: it is not a change anyone made
+        return
+    record(AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE, obj=instance)
+
+
+def _on_delete(sender, instance, **kwargs):
+    record(AuditEvent.Action.DELETE, obj=instance)
+
+
+def _on_sign_in(sender, request, user, **kwargs):
+    record(AuditEvent.Action.SIGN_IN, request=request, user=user)
+
+
+def _on_sign_out(sender, request, user, **kwargs):
+    record(AuditEvent.Action.SIGN_OUT, request=request, user=user)
+
+
+def _on_sign_in_failed(sender, credentials, request=None, **kwargs):
+    record(
+        AuditEvent.Action.SIGN_IN_FAILED,
+        request=request,
+        username=str(credentials.get("username", ""))[:150],
+    )
+
+
+def audited_models():
+    for label in AUDITED_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model.__name__ in NOT_AUDITED or model.__name__.startswith("Historical"):
+                continue
+            yield model
+
+
+def connect() -> None:
+    for model in audited_models():
+        post_save.connect(_on_save, sender=model, dispatch_uid=f"audit-save-{model._meta.label}")
+        post_delete.connect(
+            _on_delete, sender=model, dispatch_uid=f"audit-delete-{model._meta.label}"
+        )
+    auth_signals.user_logged_in.connect(_on_sign_in, dispatch_uid="audit-sign-in")
+    auth_signals.user_logged_out.connect(_on_sign_out, dispatch_uid="audit-sign-out")
+    auth_signals.user_login_failed.connect(_on_sign_in_failed, dispatch_uid="audit-sign-in-failed")

@@ -1,0 +1,28 @@
+"""Session rules: a deactivated person is signed out everywhere at once."""
+
+from django.contrib.sessions.models import Session
+from django.db.models.signals import pre_save
+from django.utils import timezone
+
+from .models import User
+
+
+def end_sessions_of(user: User) -> int:
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            session.delete()
+            ended += 1
+    return ended
+
+
+def _on_user_save(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None or instance.is_active:
+        return
+    was_active = User.objects.filter(pk=instance.pk, is_active=True).exists()
+    if was_active:
+        end_sessions_of(instance)
+
+
+def connect() -> None:
+    pre_save.connect(_on_user_save, sender=User, dispatch_uid="end-sessions-on-deactivation")
