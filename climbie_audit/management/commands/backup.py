@@ -1,0 +1,25 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from climbie_audit.backup import backup_database, portable_dump
+
+
+class Command(BaseCommand):
+    help = (
+        "Back up the database: pg_dump (custom format) on PostgreSQL, the SQLite online backup "
+        "on SQLite, or with --portable a JSON dump that loads into either."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", help="File to write (default: backups/<timestamp>.*)")
+        parser.add_argument("--portable", action="store_true", help="JSON via dumpdata")
+
+    def handle(self, *args, output=None, portable=False, **options):
+        stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+        suffix = ".json" if portable else ".backup"
+        target = Path(output or f"backups/climbie-{stamp}{suffix}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        path = portable_dump(target) if portable else backup_database(target)
+        self.stdout.write(f"Backup written to {path} ({path.stat().st_size:,} bytes)")

@@ -1,0 +1,27 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from climbie_audit.backup import portable_load, restore_database
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore a backup made by `backup`. Native backups go into an empty database "
+        "(PostgreSQL: created and empty; SQLite: the file is replaced). Portable JSON backups "
+        "load into a freshly migrated database."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("source")
+        parser.add_argument("--database-name", help="PostgreSQL: restore into this database")
+
+    def handle(self, *args, source, database_name=None, **options):
+        path = Path(source)
+        if not path.exists():
+            raise CommandError(f"{path} does not exist")
+        if path.suffix == ".json":
+            portable_load(path)
+        else:
+            restore_database(path, database_name)
+        self.stdout.write(f"Restored {path}")

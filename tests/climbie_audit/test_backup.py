@@ -1,0 +1,131 @@
+"""A backup is only as good as its restore: restore into an empty database and compare."""
+
+import datetime
+import sqlite3
+import subprocess
+import uuid
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+
+from climbie_audit.backup import backup_database, portable_dump, portable_load
+from standards import self_audit
+from standards.framework_data import load_all_frameworks
+from tests.standards.helpers import fill, submitted_return
+
+KEPT_APPS = ("climbie_audit", "standards", "evaluations", "reports")
+
+
+def to_milliseconds(value):
+    # Django's serialisers keep datetimes to the millisecond; that is the backup's precision.
+    if isinstance(value, datetime.datetime):
+        return value.replace(microsecond=value.microsecond // 1000 * 1000)
+    return value
+
+
+def snapshot() -> dict[str, list[dict]]:
+    """Every row of the service's own tables, in primary-key order."""
+    rows = {}
+    for label in KEPT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            rows[model._meta.label] = [
+                {k: to_milliseconds(v) for k, v in row.items()}
+                for row in model.objects.order_by("pk").values()
+            ]
+    return rows
+
+
+@pytest.fixture
+def audit_data(transactional_db, council_a, officer, director):
+    framework = load_all_frameworks()[0]
+    first = submitted_return(council_a, framework, officer, director, ratings={"2.10": 2})
+    revision = self_audit.start_revision(first.self_audit, director)
+    fill(revision, officer, {"5.1": 3}, only={"5.1"})
+    return first, revision
+
+
+def test_portable_backup_restores_into_an_empty_database(audit_data, tmp_path):
+    before = snapshot()
+    assert before["standards.AuditReturn"] and before["standards.HistoricalAnswer"]
+    dump = portable_dump(tmp_path / "backup.json")
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert snapshot()["standards.Answer"] == []
+
+    portable_load(dump)
+    after = snapshot()
+    for label, rows in before.items():
+        assert after[label] == rows, label
+
+
+def table_rows(cursor, table):
+    cursor.execute(f"SELECT * FROM {table} ORDER BY id")
+    return cursor.fetchall()
+
+
+def service_tables():
+    return [
+        model._meta.db_table
+        for label in KEPT_APPS
+        for model in apps.get_app_config(label).get_models()
+        if not model._meta.auto_created
+    ]
+
+
+def rows_by_table(raw_connection, tables):
+    cursor = raw_connection.cursor()
+    try:
+        return {table: [tuple(row) for row in table_rows(cursor, table)] for table in tables}
+    finally:
+        cursor.close()
+
+
+def test_native_backup_restores_into_an_empty_database(audit_data, tmp_path):
+    tables = service_tables()
+    db = connection.settings_dict
+    if connection.vendor == "postgresql":
+        import psycopg2
+
+        where = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432, "user": db["USER"]}
+
+        def open_database(name):
+            return psycopg2.connect(dbname=name, **where)
+    else:
+
+        def open_database(name):
+            return sqlite3.connect(name, uri=str(name).startswith("file:"))
+
+    original = open_database(db["NAME"])
+    expected = rows_by_table(original, tables)
+    original.close()
+    assert len(expected["standards_answer"]) == 108
+    backup = backup_database(tmp_path / "native.backup")
+    assert backup.stat().st_size > 0
+
+    if connection.vendor == "postgresql":
+        empty = f"restore_{uuid.uuid4().hex[:8]}"
+        admin = open_database("postgres")
+        admin.autocommit = True
+        admin.cursor().execute(f'CREATE DATABASE "{empty}"')
+        try:
+            subprocess.run(
+                ["pg_restore", "--no-owner", "--exit-on-error", "-h", where["host"],
+                 "-p", str(where["port"]), "-U", where["user"], "--dbname", empty, str(backup)],
+                check=True,
+            )  # fmt: skip
+            restored = open_database(empty)
+            try:
+                assert rows_by_table(restored, tables) == expected
+            finally:
+                restored.close()
+        finally:
+            admin.cursor().execute(f'DROP DATABASE IF EXISTS "{empty}"')
+            admin.close()
+    else:
+        restored = open_database(str(backup))
+        try:
+            assert rows_by_table(restored, tables) == expected
+        finally:
+            restored.close()
