@@ -64,8 +64,9 @@ def page(browser, live_server, framework_loaded, request):
     csp_violations = []
     page.on(
         "console",
-        lambda message: "Content Security Policy" in message.text
-        and csp_violations.append(message.text),
+        lambda message: (
+            "Content Security Policy" in message.text and csp_violations.append(message.text)
+        ),
     )
     yield page
     assert not csp_violations, f"the page broke its Content-Security-Policy: {csp_violations}"
