@@ -81,6 +81,9 @@ class AnswerForm(forms.Form):
                 else "not set."
             )
         )
+        stale = f"The page for {code} was out of date. Reload the page and enter your answer again"
+        for key in ("required", "invalid", "min_value"):
+            self.fields["revision"].error_messages[key] = stale
         self.fields["lead_officer"].error_messages["max_length"] = (
             f"Lead officer for {code} must be 120 characters or fewer"
         )
