@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from .models import Council, InspectorAssignment, User
@@ -46,6 +47,8 @@ def slug(name: str) -> str:
 @transaction.atomic
 def seed_demo() -> list[tuple[str, str, str]]:
     """Create demo councils and people (idempotent). Returns (username, role, council) rows."""
+    # One hash for every demo account: hashing is deliberately slow, and they share a password.
+    password_hash = make_password(DEMO_PASSWORD)
     sign_ins = []
     councils = {}
     for name, code, region, kind in DEMO_COUNCILS:
@@ -58,14 +61,16 @@ def seed_demo() -> list[tuple[str, str, str]]:
             (User.Role.DIRECTOR, "Dominic", "Director", "Director of Social Services"),
         ):
             username = f"{role}.{slug(council.name)}"
-            _person(username, role, first, last, council=council, job_title=title)
+            _person(username, role, first, last, password_hash, council=council, job_title=title)
             sign_ins.append((username, User.Role(role).label, council.name))
     for username, first, last, codes in DEMO_INSPECTORS:
-        inspector = _person(username, User.Role.INSPECTOR, first, last, job_title="SSI inspector")
+        inspector = _person(
+            username, User.Role.INSPECTOR, first, last, password_hash, job_title="SSI inspector"
+        )
         for code in codes:
             InspectorAssignment.objects.get_or_create(inspector=inspector, council=councils[code])
         sign_ins.append((username, User.Role.INSPECTOR.label, f"assigned to {len(codes)} councils"))
-    admin = _person("admin", User.Role.ADMINISTRATOR, "Ada", "Administrator")
+    admin = _person("admin", User.Role.ADMINISTRATOR, "Ada", "Administrator", password_hash)
     if not admin.is_superuser:
         admin.is_staff = admin.is_superuser = True
         admin.save(update_fields=["is_staff", "is_superuser"])
@@ -73,7 +78,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
     return sign_ins
 
 
-def _person(username, role, first, last, council=None, job_title=""):
+def _person(username, role, first, last, password_hash, council=None, job_title=""):
     person, created = User.objects.get_or_create(
         username=username,
         defaults={
@@ -83,11 +88,9 @@ def _person(username, role, first, last, council=None, job_title=""):
             "council": council,
             "job_title": job_title,
             "email": f"{username}@example.gov.uk",
+            "password": password_hash,
         },
     )
-    if created:
-        person.set_password(DEMO_PASSWORD)
-        person.save(update_fields=["password"])
     return person
 
 
