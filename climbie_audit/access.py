@@ -89,3 +89,34 @@ def readable_return(user: User, council_code: str, number: int):
 def require_director_of(user: User, council: Council) -> None:
     if not (is_member_of(user, council) and user.is_director):
         raise PermissionDenied("Only the council's director can do this.")
+
+
+# --- Spreadsheets ------------------------------------------------------------------------
+
+
+def national_returns(user: User):
+    """SSI inspectors and administrators: every council's latest submitted return.
+
+    Returns (framework, queryset). Drafts never appear: only submitted versions are public to SSI.
+    """
+    from django.db.models import OuterRef, Subquery
+
+    from standards.models import AuditReturn, Framework
+
+    require_role(user, User.Role.INSPECTOR, User.Role.ADMINISTRATOR)
+    framework = Framework.objects.current()
+    if framework is None:
+        raise Http404("No audit framework has been loaded")
+    latest = (
+        AuditReturn.objects.submitted()
+        .filter(self_audit=OuterRef("self_audit"))
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+    returns = (
+        AuditReturn.objects.submitted()
+        .filter(self_audit__framework=framework, pk=Subquery(latest))
+        .select_related("self_audit__council")
+        .order_by("self_audit__council__name")
+    )
+    return framework, returns

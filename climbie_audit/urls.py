@@ -20,3 +20,8 @@ urlpatterns = [
 handler403 = "climbie_audit.views.permission_denied"
 handler404 = "climbie_audit.views.page_not_found"
 handler500 = "climbie_audit.views.server_error"
+
+# --- Spreadsheets: the national workbook of submitted returns, for SSI ---------------------
+from standards.spreadsheet_views import national_workbook  # noqa: E402
+
+urlpatterns += [path("national/returns.xlsx", national_workbook, name="national-workbook")]
