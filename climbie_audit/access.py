@@ -91,6 +91,73 @@ def require_director_of(user: User, council: Council) -> None:
         raise PermissionDenied("Only the council's director can do this.")
 
 
+# --- Evaluations -------------------------------------------------------------------------
+# SSI inspectors read every submitted return; the inspectors assigned to a council write its
+# evaluations. Everyone else who may see the council sees its issued evaluations only: a draft
+# evaluation is as invisible to them (404) as a council's draft return is to SSI.
+
+
+def workspace_councils(user: User):
+    """The inspector's workspace lists every council."""
+    require_role(user, User.Role.INSPECTOR)
+    return Council.objects.all()
+
+
+def visible_evaluations(user: User, council: Council):
+    """The council's evaluations this user may read: drafts only for its assigned inspectors."""
+    from evaluations.models import Evaluation
+
+    evaluations = Evaluation.objects.filter(audit_return__self_audit__council=council)
+    if is_assigned_inspector(user, council):
+        return evaluations
+    return evaluations.issued()
+
+
+def readable_evaluation(user: User, council_code: str, pk: int):
+    council = council_for(user, council_code)
+    evaluation = (
+        visible_evaluations(user, council)
+        .select_related(
+            "audit_return__self_audit__council",
+            "audit_return__self_audit__framework",
+            "inspector",
+            "issued_by",
+            "council_response__recorded_by",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if evaluation is None:
+        raise Http404("No such evaluation")
+    return council, evaluation
+
+
+def require_evaluator_of(user: User, council: Council) -> None:
+    """Only the council's assigned SSI inspectors write its evaluations."""
+    if not is_assigned_inspector(user, council):
+        raise PermissionDenied("Only an inspector assigned to this council can do this.")
+
+
+def editable_evaluation(user: User, council_code: str, pk: int):
+    council, evaluation = readable_evaluation(user, council_code, pk)
+    require_evaluator_of(user, council)
+    return council, evaluation
+
+
+def evaluable_council(user: User, council_code: str):
+    """The council and its self-audit, for an assigned inspector about to start an evaluation."""
+    council, audit = self_audit_of(user, council_code)
+    require_evaluator_of(user, council)
+    return council, audit
+
+
+def require_responder_to(user: User, council: Council, evaluation) -> None:
+    """The council's director records its response, and only to an issued evaluation."""
+    require_director_of(user, council)
+    if not evaluation.is_issued:
+        raise Http404("No such evaluation")
+
+
 # --- Spreadsheets ------------------------------------------------------------------------
 
 
@@ -120,3 +187,56 @@ def national_returns(user: User):
         .order_by("self_audit__council__name")
     )
     return framework, returns
+
+
+# --- Action plans and dashboards -----------------------------------------------------------
+# A council's action plan and dashboard: its own officers and directors read and edit them,
+# SSI inspectors (any of them) and administrators read them, other councils get 404. They never
+# show a council's draft return to anyone outside the council, nor a draft evaluation to anyone.
+
+
+def action_plan_of(user: User, council_code: str):
+    """(council, self-audit) for reading the council's action plan."""
+    council, audit = self_audit_of(user, council_code)
+    if not (is_member_of(user, council) or user.is_inspector or user.is_administrator):
+        raise Http404("No such action plan")
+    return council, audit
+
+
+def require_plan_editor(user: User, council: Council) -> None:
+    """Only the council's own officers and directors change its action plan."""
+    if not is_member_of(user, council):
+        raise PermissionDenied("Only the council's officers and directors can change its plan.")
+
+
+def readable_action(user: User, council_code: str, pk: int):
+    """(council, audit, action): the action must belong to this council's plan, else 404."""
+    from standards.models import ImprovementAction
+
+    council, audit = action_plan_of(user, council_code)
+    action = (
+        ImprovementAction.objects.select_related(
+            "plan", "criterion__standard__framework", "drafted_from", "updated_from"
+        )
+        .filter(pk=pk, plan__self_audit=audit)
+        .first()
+    )
+    if action is None:
+        raise Http404("No such action")
+    return council, audit, action
+
+
+def editable_action(user: User, council_code: str, pk: int):
+    council, audit, action = readable_action(user, council_code, pk)
+    require_plan_editor(user, council)
+    return council, audit, action
+
+
+def dashboard_of(user: User, council_code: str):
+    """(council, self-audit) for the council dashboard: its people, inspectors, administrators."""
+    return action_plan_of(user, council_code)
+
+
+def national_overview(user: User) -> User:
+    """The SSI national overview: inspectors and administrators only."""
+    return require_role(user, User.Role.INSPECTOR, User.Role.ADMINISTRATOR)

@@ -16,6 +16,9 @@ def _navigation(request):
     if user is None or not user.is_authenticated:
         return []
     items = [("Home", reverse("home")), ("Audit framework", reverse("standards:index"))]
+    # Action plans and dashboards: SSI's view of every council at once.
+    if user.is_inspector or user.is_administrator:
+        items.append(("National overview", reverse("reports:national")))
     if user.is_administrator:
         items.append(("Administration", reverse("admin:index")))
     path = request.path

@@ -12,6 +12,7 @@ urlpatterns = [
     path("session/keep-alive/", views.keep_alive, name="keep-alive"),
     path("framework/", include("standards.urls")),
     path("councils/<str:council_code>/self-audit/", include("standards.audit_urls")),
+    path("", include("evaluations.urls")),  # SSI evaluations and the inspector's workspace
     # One sign-in page for everyone, administrators included.
     path("admin/login/", views.admin_sign_in, name="admin-login"),
     path("admin/", admin.site.urls),
@@ -25,3 +26,9 @@ handler500 = "climbie_audit.views.server_error"
 from standards.spreadsheet_views import national_workbook  # noqa: E402
 
 urlpatterns += [path("national/returns.xlsx", national_workbook, name="national-workbook")]
+
+# --- Action plans, the council dashboard and SSI's national overview ------------------------
+urlpatterns += [
+    path("councils/<str:council_code>/action-plan/", include("standards.action_plan_urls")),
+    path("", include("reports.urls")),
+]

@@ -27,7 +27,8 @@ def home(request):
         return overview(request, user.council.code)
     councils = access.visible_councils(user)
     if user.is_inspector:
-        councils = councils.filter(assignments__inspector=user)
+        # An inspector's home is the workspace: every council, assigned councils first.
+        return redirect("evaluations:workspace")
     return render(request, "pages/home.html", {"person": user, "councils": councils})
 
 

@@ -1,6 +1,44 @@
-"""SSI evaluations of councils' submitted returns."""
+"""SSI evaluations of councils' submitted returns (seed 000).
+
+An evaluation is a draft until it is issued; from then on it, its judgements and its findings are
+immutable, here in the model layer, whatever code path tries to change them.
+"""
 
 from django.db import models
+
+from standards.models import ImmutableRecordError
+
+from .judgements import (
+    PAF_SHORT_NAMES,
+    STANDARD_JUDGEMENT_LABELS,
+    STANDARD_JUDGEMENTS,
+    Capacity,
+    FindingKind,
+    PafDomain,
+    Serving,
+    caps_star_rating,
+    star_rating_consequence,
+)
+
+ISSUED = "issued"
+
+
+class EvaluationQuerySet(models.QuerySet):
+    def issued(self):
+        return self.filter(status=Evaluation.Status.ISSUED)
+
+    def drafts(self):
+        return self.filter(status=Evaluation.Status.DRAFT)
+
+    def update(self, **kwargs):
+        if self.filter(status=ISSUED).exists():
+            raise ImmutableRecordError("An issued evaluation cannot be changed.")
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(status=ISSUED).exists():
+            raise ImmutableRecordError("An issued evaluation cannot be deleted.")
+        return super().delete()
 
 
 class Evaluation(models.Model):
@@ -13,6 +51,16 @@ class Evaluation(models.Model):
         DRAFT = "draft", "Draft"
         ISSUED = "issued", "Issued"
 
+    # Fields the inspector edits on the main form (the findings have their own pages).
+    EDITABLE_FIELDS = (
+        "completed_on",
+        "overall_serving",
+        "overall_serving_text",
+        "overall_capacity",
+        "overall_capacity_text",
+        "follow_up_visit",
+    )
+
     audit_return = models.ForeignKey(
         "standards.AuditReturn", on_delete=models.PROTECT, related_name="evaluations"
     )
@@ -23,9 +71,243 @@ class Evaluation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     issued_at = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(
+        "climbie_audit.User",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    completed_on = models.DateField("date of completion", null=True, blank=True)
+    overall_serving = models.CharField(
+        "serving children well?", max_length=10, choices=Serving.choices, blank=True
+    )
+    overall_serving_text = models.TextField(blank=True)
+    overall_capacity = models.CharField(
+        "capacity for improvement?", max_length=10, choices=Capacity.choices, blank=True
+    )
+    overall_capacity_text = models.TextField(blank=True)
+    follow_up_visit = models.BooleanField("follow-up visit to take place?", null=True, blank=True)
+    # The evaluation of an earlier phase this one was prefilled from.
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="later_phases"
+    )
+    # Optimistic concurrency: a save names the revision it was edited from.
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        "climbie_audit.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = EvaluationQuerySet.as_manager()
 
     class Meta:
         ordering = ["audit_return", "phase", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["audit_return", "phase"], name="one_evaluation_per_version_and_phase"
+            ),
+            models.CheckConstraint(
+                name="issued_evaluation_is_complete",
+                condition=models.Q(status="draft")
+                | (
+                    models.Q(
+                        issued_at__isnull=False,
+                        issued_by__isnull=False,
+                        completed_on__isnull=False,
+                        follow_up_visit__isnull=False,
+                        overall_serving__in=Serving.values,
+                        overall_capacity__in=Capacity.values,
+                    )
+                ),
+            ),
+        ]
 
     def __str__(self):
         return f"Evaluation of {self.audit_return} ({self.get_phase_display()})"
+
+    def save(self, *args, **kwargs):
+        if self._stored_as_issued():
+            raise ImmutableRecordError("This evaluation has been issued and cannot change.")
+        if self.pk is None and not self._return_is_submitted():
+            raise ImmutableRecordError("Only a submitted return can be evaluated.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._stored_as_issued():
+            raise ImmutableRecordError("This evaluation has been issued and cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    def _stored_as_issued(self) -> bool:
+        return (
+            self.pk is not None
+            and Evaluation.objects.filter(pk=self.pk, status=self.Status.ISSUED).exists()
+        )
+
+    def _return_is_submitted(self) -> bool:
+        from standards.models import AuditReturn
+
+        return AuditReturn.objects.filter(
+            pk=self.audit_return_id, status=AuditReturn.Status.SUBMITTED
+        ).exists()
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == self.Status.ISSUED
+
+    @property
+    def council(self):
+        return self.audit_return.self_audit.council
+
+    @property
+    def caps_star_rating(self) -> bool:
+        return caps_star_rating(self.overall_serving)
+
+    @property
+    def star_rating_consequence(self) -> str:
+        return star_rating_consequence(self.council.name, self.overall_serving)
+
+    def values(self) -> dict:
+        return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
+
+
+class _ChildOfEvaluationQuerySet(models.QuerySet):
+    """Judgements and findings of an issued evaluation are as immutable as the evaluation."""
+
+    def _touches_issued(self) -> bool:
+        return self.filter(evaluation__status=ISSUED).exists()
+
+    def update(self, **kwargs):
+        if self._touches_issued():
+            raise ImmutableRecordError("Parts of an issued evaluation cannot be changed.")
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self._touches_issued():
+            raise ImmutableRecordError("Parts of an issued evaluation cannot be deleted.")
+        return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        ids = {obj.evaluation_id for obj in objs}
+        if Evaluation.objects.filter(pk__in=ids, status=ISSUED).exists():
+            raise ImmutableRecordError("An issued evaluation cannot be added to.")
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class _ChildOfEvaluation(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self._evaluation_is_issued():
+            raise ImmutableRecordError("Parts of an issued evaluation cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._evaluation_is_issued():
+            raise ImmutableRecordError("Parts of an issued evaluation cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    def _evaluation_is_issued(self) -> bool:
+        return Evaluation.objects.filter(pk=self.evaluation_id, status=ISSUED).exists()
+
+
+class StandardJudgement(_ChildOfEvaluation):
+    """The inspector's judgement of one standard and the text explaining it."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="judgements")
+    standard = models.ForeignKey(
+        "standards.Standard", on_delete=models.PROTECT, related_name="judgements"
+    )
+    judgement = models.CharField(max_length=10, choices=STANDARD_JUDGEMENTS, blank=True)
+    text = models.TextField(blank=True)
+
+    objects = _ChildOfEvaluationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["evaluation", "standard__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "standard"], name="one_judgement_per_standard"
+            ),
+            models.CheckConstraint(
+                name="judgement_on_a_known_scale",
+                condition=models.Q(judgement="")
+                | models.Q(judgement__in=list(STANDARD_JUDGEMENT_LABELS)),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Standard {self.standard.number}: {self.get_judgement_display() or 'not judged'}"
+
+
+class Finding(_ChildOfEvaluation):
+    """A row of the findings table: strengths and areas for development by PAF domain."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="findings")
+    position = models.PositiveSmallIntegerField(default=0)
+    description = models.TextField("description of issue")
+    paf_domain = models.CharField("PAF domain", max_length=20, choices=PafDomain.choices)
+    kind = models.CharField(
+        "strength or area for development", max_length=12, choices=FindingKind.choices
+    )
+    highlight = models.BooleanField("highlight for annual review", default=False)
+    revision = models.PositiveIntegerField(default=0)
+
+    objects = _ChildOfEvaluationQuerySet.as_manager()
+
+    EDITABLE_FIELDS = ("description", "paf_domain", "kind", "highlight")
+
+    class Meta:
+        ordering = ["evaluation", "position", "id"]
+
+    def __str__(self):
+        return f"Finding {self.position}: {self.description[:40]}"
+
+    @property
+    def paf_short_name(self) -> str:
+        return PAF_SHORT_NAMES.get(self.paf_domain, self.get_paf_domain_display())
+
+    def values(self) -> dict:
+        return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
+
+
+class CouncilResponseQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableRecordError("A recorded response cannot be changed.")
+
+    def delete(self):
+        raise ImmutableRecordError("A recorded response cannot be deleted.")
+
+
+class CouncilResponse(models.Model):
+    """The council's written response to an issued evaluation (seed 002 §3.7). Recorded once by
+    the director; like the evaluation it answers, it cannot change afterwards."""
+
+    evaluation = models.OneToOneField(
+        Evaluation, on_delete=models.PROTECT, related_name="council_response"
+    )
+    text = models.TextField("the council's response")
+    recorded_by = models.ForeignKey(
+        "climbie_audit.User", on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    objects = CouncilResponseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["recorded_at"]
+
+    def __str__(self):
+        return f"Response to {self.evaluation}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableRecordError("A recorded response cannot be changed.")
+        if not Evaluation.objects.filter(pk=self.evaluation_id, status=ISSUED).exists():
+            raise ImmutableRecordError("A council can respond only to an issued evaluation.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecordError("A recorded response cannot be deleted.")

@@ -1,0 +1,37 @@
+"""Two inspectors saving one evaluation at the same moment, each on their own DB connection."""
+
+import pytest
+from django.db import connection
+
+from evaluations import workflow
+from standards.framework_data import load_all_frameworks
+from tests.factories import DirectorFactory, InspectorFactory, OfficerFactory, assign
+from tests.standards.test_concurrency import run_concurrently
+
+from .helpers import seed_values, start, submitted
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_saves_of_one_evaluation_never_both_win(council_a, inspector):
+    framework = load_all_frameworks()[0]
+    officer = OfficerFactory(username="officer.race", council=council_a)
+    director = DirectorFactory(username="director.race", council=council_a)
+    colleague = InspectorFactory(username="inspector.race")
+    assign(colleague, council_a)
+    evaluation = start(submitted(council_a, framework, officer, director), inspector)
+    values, judgements = seed_values()
+
+    def save_as(person, serving):
+        return lambda: workflow.save_evaluation(
+            evaluation, person, 0, values | {"overall_serving": serving}, judgements
+        )
+
+    outcomes = run_concurrently(save_as(inspector, "most"), save_as(colleague, "some"))
+    kinds = sorted(kind for kind, _ in outcomes)
+    assert kinds == ["refused", "saved"], outcomes
+    refused = next(result for kind, result in outcomes if kind == "refused")
+    if connection.vendor == "postgresql":
+        assert isinstance(refused, workflow.EvaluationConflict)
+    winner = "most" if outcomes[0][0] == "saved" else "some"
+    evaluation.refresh_from_db()
+    assert evaluation.overall_serving == winner and evaluation.revision == 1
