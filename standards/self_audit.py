@@ -162,6 +162,10 @@ def submit(draft: AuditReturn, user, notify: bool = True) -> AuditReturn:
         locked.submitted_by = user
         locked.reference = reference_for(locked)
         locked.save()
+        # The return's intended improvements become the council's action plan at once.
+        from .action_plan import draft_actions_from
+
+        draft_actions_from(locked, user)
         if notify:
             transaction.on_commit(lambda: notify_inspectors(locked))
     return locked
