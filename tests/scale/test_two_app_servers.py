@@ -78,13 +78,13 @@ def two_servers(scratch_database):
             process.wait(timeout=10)
 
 
-def wait_until_up(base, seconds=20):
+def wait_until_up(base, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(base + "/sign-in/", timeout=2)
-            return
-        except (urllib.error.URLError, ConnectionError):
+            with urllib.request.urlopen(base + "/sign-in/", timeout=5):
+                return
+        except OSError:  # refused, reset or timed out while the server boots
             time.sleep(0.2)
     raise RuntimeError(f"{base} did not start")
 
