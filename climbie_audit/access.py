@@ -240,3 +240,84 @@ def dashboard_of(user: User, council_code: str):
 def national_overview(user: User) -> User:
     """The SSI national overview: inspectors and administrators only."""
     return require_role(user, User.Role.INSPECTOR, User.Role.ADMINISTRATOR)
+
+
+# --- Cabinet reports -------------------------------------------------------------------------
+# Reports to cabinet, the statement of roles and responsibilities and recorded inspections are
+# the council's own. Its officers read them and its director writes them. A draft report is
+# invisible (404) outside the council, inspectors included; once marked final a report is a
+# public cabinet paper that SSI inspectors and administrators may read too. Other councils get
+# 404 for everything here.
+
+
+def cabinet_reports_of(user: User, council_code: str):
+    """(council, the council's reports this user may read)."""
+    from reports.models import CabinetReport
+
+    council = council_for(user, council_code)
+    reports = CabinetReport.objects.filter(council=council)
+    if is_member_of(user, council):
+        return council, reports
+    if user.is_inspector or user.is_administrator:
+        return council, reports.finals()
+    raise Http404("No such report")
+
+
+def readable_cabinet_report(user: User, council_code: str, pk: int):
+    council, reports = cabinet_reports_of(user, council_code)
+    report = reports.select_related("council", "finalised_by").filter(pk=pk).first()
+    if report is None:
+        raise Http404("No such report")
+    return council, report
+
+
+def require_report_author(user: User, council: Council) -> None:
+    """Only the council's director builds, changes and marks final its reports to cabinet."""
+    require_director_of(user, council)
+
+
+def editable_cabinet_report(user: User, council_code: str, pk: int):
+    council, report = readable_cabinet_report(user, council_code, pk)
+    require_report_author(user, council)
+    return council, report
+
+
+def council_records_of(user: User, council_code: str):
+    """The council, for its statement of roles and its inspections: its people, SSI inspectors
+    and administrators read them; other councils get 404."""
+    council = council_for(user, council_code)
+    if not (is_member_of(user, council) or user.is_inspector or user.is_administrator):
+        raise Http404("No such council")
+    return council
+
+
+def readable_inspection(user: User, council_code: str, pk: int):
+    from evaluations.models import Inspection
+
+    council = council_records_of(user, council_code)
+    inspection = Inspection.objects.filter(council=council, pk=pk).first()
+    if inspection is None:
+        raise Http404("No such inspection")
+    return council, inspection
+
+
+def editable_inspection(user: User, council_code: str, pk: int):
+    council, inspection = readable_inspection(user, council_code, pk)
+    require_director_of(user, council)
+    return council, inspection
+
+
+def readable_role(user: User, council_code: str, pk: int):
+    from reports.models import ResponsibleRole
+
+    council = council_records_of(user, council_code)
+    role = ResponsibleRole.objects.filter(statement__council=council, pk=pk).first()
+    if role is None:
+        raise Http404("No such role")
+    return council, role
+
+
+def editable_role(user: User, council_code: str, pk: int):
+    council, role = readable_role(user, council_code, pk)
+    require_director_of(user, council)
+    return council, role

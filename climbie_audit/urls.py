@@ -32,3 +32,9 @@ urlpatterns += [
     path("councils/<str:council_code>/action-plan/", include("standards.action_plan_urls")),
     path("", include("reports.urls")),
 ]
+
+# --- Reports to cabinet, the statement of roles and responsibilities, inspections (issue 6) ---
+urlpatterns += [
+    path("", include("reports.cabinet_urls")),
+    path("", include("evaluations.inspection_urls")),
+]

@@ -311,3 +311,96 @@ class CouncilResponse(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableRecordError("A recorded response cannot be deleted.")
+
+
+# =============================================================================================
+# Inspections (issue 6, seed 003): a later inspection of the council's children's services,
+# recorded by the council so its director can report the outcome to cabinet. Appended as one
+# block; the cabinet report is drafted from it in reports/cabinet.py.
+# =============================================================================================
+
+
+class Inspection(models.Model):
+    """An inspection of the council's services and its outcome (seed 003: Ofsted's unannounced
+    inspection of contact, referral and assessment, August 2009).
+
+    The lists (priority action, development, strengths, satisfactory areas) hold one item per
+    line. The actions already taken hold one block per area, separated by a blank line: the
+    block's first line names the area, each further line is an action.
+    """
+
+    EDITABLE_FIELDS = (
+        "inspectorate",
+        "inspection_type",
+        "services_inspected",
+        "started_on",
+        "ended_on",
+        "about",
+        "priority_actions",
+        "development_areas",
+        "strengths",
+        "satisfactory_areas",
+        "council_response",
+        "actions_taken",
+    )
+    LISTS = ("priority_actions", "development_areas", "strengths", "satisfactory_areas")
+
+    council = models.ForeignKey(
+        "climbie_audit.Council", on_delete=models.PROTECT, related_name="inspections"
+    )
+    inspectorate = models.CharField(max_length=120)
+    inspection_type = models.CharField("type of inspection", max_length=200)
+    services_inspected = models.CharField(max_length=300, blank=True)
+    started_on = models.DateField("first day of the inspection")
+    ended_on = models.DateField("last day of the inspection")
+    about = models.TextField("about the inspection", blank=True)
+    priority_actions = models.TextField("areas for priority action", blank=True)
+    development_areas = models.TextField("areas for development", blank=True)
+    strengths = models.TextField(blank=True)
+    satisfactory_areas = models.TextField(blank=True)
+    council_response = models.TextField("the council's response", blank=True)
+    actions_taken = models.TextField("actions already taken", blank=True)
+    recorded_by = models.ForeignKey(
+        "climbie_audit.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic concurrency: a save names the revision it was edited from.
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        "climbie_audit.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["council", "-started_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="inspection_ends_after_it_starts",
+                condition=models.Q(ended_on__gte=models.F("started_on")),
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.inspectorate} {self.inspection_type}, {self.council} ({self.started_on:%B %Y})"
+        )
+
+    def values(self) -> dict:
+        return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
+
+    @staticmethod
+    def lines(text: str) -> list[str]:
+        return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+    def items(self, name: str) -> list[str]:
+        return self.lines(getattr(self, name))
+
+    @property
+    def action_areas(self) -> list[tuple[str, list[str]]]:
+        """[(area, [actions])] from the actions already taken."""
+        areas = []
+        for block in (self.actions_taken or "").replace("\r\n", "\n").split("\n\n"):
+            lines = self.lines(block)
+            if lines:
+                areas.append((lines[0], lines[1:]))
+        return areas

@@ -1,0 +1,83 @@
+"""One realistic dataset for the access matrix: Leicester (509) with everything, Derby (510)."""
+
+from dataclasses import dataclass
+
+from climbie_audit.demo import seed_demo, seed_demo_audits, seed_demo_cabinet
+from climbie_audit.models import InspectorAssignment, User
+from standards.framework_data import load_all_frameworks
+
+
+@dataclass
+class Dataset:
+    people: dict
+    objects: dict
+
+
+ROLES = [
+    "anonymous",
+    "officer_a",
+    "officer_b",
+    "director_a",
+    "inspector_a",
+    "inspector_not_a",
+    "administrator",
+]
+
+
+def build() -> Dataset:
+    from evaluations import workflow
+    from evaluations.models import Evaluation, Inspection
+    from reports.cabinet import draft_report
+    from reports.models import CabinetReport
+    from standards import action_plan
+    from standards.self_audit import latest_submitted, self_audit_for, start_revision
+
+    framework = load_all_frameworks()[0]
+    seed_demo()
+    seed_demo_audits()
+    seed_demo_cabinet()
+    people = {
+        "officer_a": User.objects.get(username="officer.leicester"),
+        "officer_b": User.objects.get(username="officer.derby"),
+        "director_a": User.objects.get(username="director.leicester"),
+        "inspector_a": User.objects.get(username="inspector.fryer"),
+        "inspector_not_a": User.objects.get(username="inspector.shaw"),
+        "administrator": User.objects.get(username="admin"),
+    }
+    assert not InspectorAssignment.objects.filter(
+        inspector=people["inspector_not_a"], council__code="509"
+    ).exists()
+    leicester = people["officer_a"].council
+    audit = self_audit_for(leicester, framework)
+    submitted = latest_submitted(audit)
+    start_revision(audit, people["director_a"])  # a draft version 2 the council is working on
+    issued = Evaluation.objects.get(audit_return=submitted, status="issued")
+    draft_evaluation = workflow.start_evaluation(submitted, people["inspector_a"], "b")
+    finding = draft_evaluation.findings.order_by("pk").first() or workflow.add_finding(
+        draft_evaluation,
+        {
+            "description": "Case tracking",
+            "paf_domain": "effectiveness",
+            "kind": "strength",
+            "highlight": False,
+        },
+    )
+    plan = action_plan.plan_for(audit)
+    action = plan.actions.order_by("pk").first()
+    report = draft_report(leicester, "evaluation", people["director_a"])
+    role = leicester.role_statement.roles.order_by("pk").first()
+    inspection = Inspection.objects.filter(council=leicester).first()
+    return Dataset(
+        people=people,
+        objects={
+            "submitted": submitted,
+            "issued_evaluation": issued,
+            "draft_evaluation": draft_evaluation,
+            "finding": finding,
+            "action": action,
+            "report": report,
+            "role": role,
+            "inspection": inspection,
+            "CabinetReport": CabinetReport,
+        },
+    )

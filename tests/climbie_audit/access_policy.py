@@ -1,0 +1,267 @@
+"""Who may use which URL, by GET and by POST (the access matrix in test_access_matrix.py).
+
+Columns, in order: anonymous, officer of Leicester (A), officer of Derby (B), director of A,
+SSI inspector assigned to A, SSI inspector not assigned to A, administrator.
+ok = allowed (a page, a download, or a redirect after the action); login = sent to sign in;
+403 = may see the council but not do this; 404 = must not know the object exists;
+405 = method not allowed. A POST with an empty form counts as allowed when the page answers it
+(usually with a GOV.UK error summary). Each request is rolled back, so cells do not interact.
+"""
+
+ACCESS = {
+    "accessibility": {
+        "get": "ok ok ok ok ok ok ok",
+        "post": "ok ok ok ok ok ok ok",
+    },  # /accessibility/
+    "action_plan:action": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok 403 403 403",
+    },  # /councils/509/action-plan/actions/1/
+    "action_plan:add": {
+        "get": "login ok 404 ok 403 403 403",
+        "post": "login ok 404 ok 403 403 403",
+    },  # /councils/509/action-plan/add/
+    "action_plan:cabinet": {
+        "get": "login ok 404 ok 403 403 403",
+        "post": "login ok 404 ok 403 403 403",
+    },  # /councils/509/action-plan/cabinet/
+    "action_plan:details": {
+        "get": "login ok 404 ok 403 403 403",
+        "post": "login ok 404 ok 403 403 403",
+    },  # /councils/509/action-plan/actions/1/details/
+    "action_plan:plan": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/action-plan/
+    "admin-login": {
+        "get": "login login login login login login login",
+        "post": "login login login login login login login",
+    },  # /admin/login/
+    "cabinet:appendices": {
+        "get": "login 403 404 ok 404 404 404",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/appendices/
+    "cabinet:decision": {
+        "get": "login 403 404 ok 404 404 404",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/decision/
+    "cabinet:final": {
+        "get": "login 403 404 ok 404 404 404",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/final/
+    "cabinet:front": {
+        "get": "login 403 404 ok 404 404 404",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/front/
+    "cabinet:implications": {
+        "get": "login 403 404 ok 404 404 404",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/implications/
+    "cabinet:list": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/cabinet-reports/
+    "cabinet:new": {
+        "get": "login 403 404 ok 403 403 403",
+        "post": "login 403 404 ok 403 403 403",
+    },  # /councils/509/cabinet-reports/new/
+    "cabinet:pdf": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/pdf/
+    "cabinet:report": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/
+    "cabinet:role-add": {
+        "get": "login 403 404 ok 403 403 403",
+        "post": "login 403 404 ok 403 403 403",
+    },  # /councils/509/roles-and-responsibilities/add/
+    "cabinet:role-change": {
+        "get": "login 403 404 ok 403 403 403",
+        "post": "login 403 404 ok 403 403 403",
+    },  # /councils/509/roles-and-responsibilities/1/
+    "cabinet:role-remove": {
+        "get": "login 403 404 ok 403 403 403",
+        "post": "login 403 404 ok 403 403 403",
+    },  # /councils/509/roles-and-responsibilities/1/remove/
+    "cabinet:roles": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login 403 404 ok 403 403 403",
+    },  # /councils/509/roles-and-responsibilities/
+    "cabinet:roles-pdf": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/roles-and-responsibilities/pdf/
+    "cabinet:section": {
+        "get": "login 403 404 ok 404 404 404",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/sections/summary/
+    "evaluations:add_finding": {
+        "get": "login 404 404 404 ok 404 404",
+        "post": "login 404 404 404 ok 404 404",
+    },  # /councils/509/evaluations/2/findings/add/
+    "evaluations:change_finding": {
+        "get": "login 404 404 404 ok 404 404",
+        "post": "login 404 404 404 ok 404 404",
+    },  # /councils/509/evaluations/2/findings/5/
+    "evaluations:check": {
+        "get": "login 404 404 404 ok 404 404",
+        "post": "login 404 404 404 ok 404 404",
+    },  # /councils/509/evaluations/2/check/
+    "evaluations:council": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/evaluations/
+    "evaluations:detail": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/evaluations/1/
+    "evaluations:edit": {
+        "get": "login 404 404 404 ok 404 404",
+        "post": "login 404 404 404 ok 404 404",
+    },  # /councils/509/evaluations/2/edit/
+    "evaluations:issue": {
+        "get": "login 405 405 405 405 405 405",
+        "post": "login 404 404 404 ok 404 404",
+    },  # /councils/509/evaluations/2/issue/
+    "evaluations:pdf": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/evaluations/1/pdf/
+    "evaluations:remove_finding": {
+        "get": "login 404 404 404 ok 404 404",
+        "post": "login 404 404 404 ok 404 404",
+    },  # /councils/509/evaluations/2/findings/5/remove/
+    "evaluations:respond": {
+        "get": "login 403 404 ok 403 403 403",
+        "post": "login 403 404 ok 403 403 403",
+    },  # /councils/509/evaluations/1/response/
+    "evaluations:start": {
+        "get": "login 403 404 403 ok 403 403",
+        "post": "login 403 404 403 ok 403 403",
+    },  # /councils/509/evaluations/start/
+    "evaluations:workspace": {
+        "get": "login 403 403 403 ok ok 403",
+        "post": "login 403 403 403 ok ok 403",
+    },  # /inspector/
+    "home": {"get": "login ok ok ok ok ok ok", "post": "login ok ok ok ok ok ok"},  # /
+    "inspections:add": {
+        "get": "login 403 404 ok 403 403 403",
+        "post": "login 403 404 ok 403 403 403",
+    },  # /councils/509/inspections/add/
+    "inspections:change": {
+        "get": "login 403 404 ok 403 403 403",
+        "post": "login 403 404 ok 403 403 403",
+    },  # /councils/509/inspections/1/change/
+    "inspections:detail": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/inspections/1/
+    "inspections:list": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/inspections/
+    "keep-alive": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /session/keep-alive/
+    "login": {"get": "ok ok ok ok ok ok ok", "post": "ok ok ok ok ok ok ok"},  # /sign-in/
+    "logout": {
+        "get": "login 405 405 405 405 405 405",
+        "post": "login login login login login login login",
+    },  # /sign-out/
+    "national-workbook": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/returns.xlsx
+    "ping": {"get": "login ok ok ok ok ok ok", "post": "login ok ok ok ok ok ok"},  # /ping/
+    "reports:dashboard": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/dashboard/
+    "reports:national": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/overview/
+    "reports:national-csv": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/overview.csv
+    "reports:national-xlsx": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/overview.xlsx
+    "self_audit:check": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/check/
+    "self_audit:compare": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/compare/
+    "self_audit:download": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/versions/1/return.xlsx
+    "self_audit:history": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/criteria/1.1/history/
+    "self_audit:overview": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/
+    "self_audit:revise": {
+        "get": "login 405 405 405 405 405 405",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/self-audit/revise/
+    "self_audit:standard": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/standards/1/
+    "self_audit:submit": {
+        "get": "login 405 405 405 405 405 405",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/self-audit/submit/
+    "self_audit:submitted": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/versions/1/submitted/
+    "self_audit:template": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/template.xlsx
+    "self_audit:upload": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/upload/
+    "self_audit:upload-check": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/upload/check/
+    "self_audit:version": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/versions/1/
+    "self_audit:versions": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/versions/
+    "standards:criterion": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /framework/criteria/1.1/
+    "standards:index": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /framework/
+    "standards:recommendation": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /framework/recommendations/53/
+    "standards:standard": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /framework/standards/1/
+}

@@ -1,0 +1,137 @@
+"""Every URL of the project, for every role, by GET and by POST, against one table.
+
+The table (ACCESS below) is the access policy written down. A URL pattern without a row fails
+the test, so a new page cannot ship without someone deciding who may use it. Each request runs
+in a transaction that is rolled back, so every cell sees the same data.
+"""
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from tests.url_catalogue import iter_patterns
+
+from .access_matrix_data import ROLES, build
+
+OK, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = "ok", "login", "403", "404", "405"
+
+
+def outcome(response) -> str:
+    code = response.status_code
+    if code >= 500:
+        return f"ERROR {code}"
+    if code in (301, 302):
+        # The admin's own sign-in page forwards to the service's (see climbie_audit.urls).
+        sign_in = response["Location"].startswith(("/sign-in/", "/admin/login/"))
+        return LOGIN if sign_in else OK
+    return {403: FORBIDDEN, 404: NOT_FOUND, 405: NOT_ALLOWED}.get(code, OK)
+
+
+def kwargs_for(name: str, route: str, data) -> dict:
+    o = data.objects
+    values = {
+        "council_code": "509",
+        "number": 1,
+        "code": "1.1",
+        "key": "summary",
+        "finding_pk": o["finding"].pk,
+    }
+    pk_by_name = {
+        "evaluations:detail": o["issued_evaluation"],
+        "evaluations:pdf": o["issued_evaluation"],
+        "evaluations:respond": o["issued_evaluation"],
+        "evaluations:edit": o["draft_evaluation"],
+        "evaluations:check": o["draft_evaluation"],
+        "evaluations:issue": o["draft_evaluation"],
+        "evaluations:add_finding": o["draft_evaluation"],
+        "evaluations:change_finding": o["draft_evaluation"],
+        "evaluations:remove_finding": o["draft_evaluation"],
+        "action_plan:action": o["action"],
+        "action_plan:details": o["action"],
+        "cabinet:role-change": o["role"],
+        "cabinet:role-remove": o["role"],
+        "inspections:detail": o["inspection"],
+        "inspections:change": o["inspection"],
+    }
+    if name.startswith("cabinet:") and name not in pk_by_name:
+        pk_by_name[name] = o["report"]
+    if name in pk_by_name:
+        values["pk"] = pk_by_name[name].pk
+    if name == "standards:recommendation":
+        values["number"] = 53
+    return {k: v for k, v in values.items() if f"<{k}>" in route or f":{k}>" in route}
+
+
+def project_urls():
+    from django.urls import reverse
+
+    seen = {}
+    for name, route in iter_patterns():
+        if name.startswith("admin:") or not name:
+            continue
+        seen[name] = route
+    return seen, reverse
+
+
+@pytest.fixture
+def dataset(db):
+    return build()
+
+
+def client_for(role, data):
+    client = Client()
+    if role != "anonymous":
+        client.force_login(data.people[role])
+    return client
+
+
+def observe(client, method, path):
+    with transaction.atomic():
+        response = getattr(client, method)(path)
+        transaction.set_rollback(True)
+    return outcome(response)
+
+
+def test_every_url_for_every_role_matches_the_policy(dataset):
+    from .access_policy import ACCESS
+
+    urls, reverse = project_urls()
+    assert set(urls) == set(ACCESS), (
+        f"URLs without a row: {sorted(set(urls) - set(ACCESS))}; "
+        f"rows without a URL: {sorted(set(ACCESS) - set(urls))}"
+    )
+    mismatches, checked = [], 0
+    for name, route in sorted(urls.items()):
+        path = reverse(name, kwargs=kwargs_for(name, route, dataset))
+        for method, expected_by_role in ACCESS[name].items():
+            for role, expected in zip(ROLES, expected_by_role.split(), strict=True):
+                # A fresh client per request: signing out must not leak into the next cell.
+                seen = observe(client_for(role, dataset), method, path)
+                checked += 1
+                if seen != expected:
+                    mismatches.append(
+                        f"{name} {method.upper()} {role}: expected {expected}, got {seen}"
+                    )
+    assert not mismatches, "\n".join(mismatches)
+    assert checked > 500
+
+
+def test_django_admin_is_for_administrators_only(dataset):
+    """Every admin URL pattern sends everyone but administrators to sign in."""
+    from tests.url_catalogue import all_paths
+
+    # Signing in and out of the admin are the service's own sign-in and sign-out.
+    entry_and_exit = {"admin:login", "admin:logout"}
+    admin_paths = [
+        path
+        for name, path in all_paths()
+        if name.startswith("admin:") and name not in entry_and_exit
+    ]
+    assert len(admin_paths) > 20
+    for role in ("anonymous", "officer_a", "director_a", "inspector_a"):
+        client = client_for(role, dataset)
+        for path in admin_paths:
+            assert observe(client, "get", path) == LOGIN, (role, path)
+    administrator = client_for("administrator", dataset)
+    assert observe(administrator, "get", "/admin/") == OK
+    assert observe(administrator, "get", "/admin/climbie_audit/auditevent/") == OK
