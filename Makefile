@@ -37,11 +37,19 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
+# Two workers: the machines have two cores, and the browser tests wait on Chromium.
+TEST_WORKERS ?= 2
+
 test: setup lint
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 bench: setup
 	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) node_modules static/build static/govuk staticfiles db.sqlite3
+
+# --- Load test (issue 9): 50 simulated people for 60 s, gunicorn on a scratch PostgreSQL ----------
+.PHONY: loadtest
+loadtest: setup
+	$(PY) bench/load_test.py

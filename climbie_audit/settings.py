@@ -52,6 +52,37 @@ DATABASES = {
     )
 }
 
+# --- Cache (issue 9) ---------------------------------------------------------------------------
+# Several app servers behind a load balancer must share one cache, or each keeps its own idea of
+# what is cached: REDIS_URL (redis://127.0.0.1:6379/1) selects Redis. CACHE_BACKEND=database
+# selects the database cache instead (run `manage.py createcachetable` once). Otherwise each
+# process keeps a local-memory cache, which is right for development and a single server.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "redis" if REDIS_URL else "locmem")
+if CACHE_BACKEND == "redis":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("CACHE_BACKEND=redis needs REDIS_URL.")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "climbie",
+        }
+    }
+elif CACHE_BACKEND == "database":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "climbie_cache",
+        }
+    }
+elif CACHE_BACKEND == "locmem":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    raise ImproperlyConfigured(
+        f"CACHE_BACKEND must be redis, database or locmem, not {CACHE_BACKEND!r}."
+    )
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

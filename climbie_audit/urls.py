@@ -38,3 +38,6 @@ urlpatterns += [
     path("", include("reports.cabinet_urls")),
     path("", include("evaluations.inspection_urls")),
 ]
+
+# --- Service status: the smallest signed-in page (performance baseline, issue 9) --------------
+urlpatterns += [path("ping/", views.ping, name="ping")]

@@ -61,3 +61,13 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "errors/500.html", status=500)
+
+
+# --- Service status (issue 9) -------------------------------------------------------------------
+
+
+def ping(request):
+    """The smallest signed-in page: the page shell through every middleware, and nothing else.
+    A person can check the service answers; bench/run.py times every key page against it."""
+    access.require_signed_in(request.user)
+    return render(request, "pages/ping.html")

@@ -201,6 +201,12 @@ class EditPage:
             for j in judgements
         ]
         self.overall = OverallForm(data, initial=overall_initial(evaluation))
+        # Unbound, the forms' markup depends only on this version of the evaluation: the
+        # template caches it under this key (issue 9: the GOV.UK forms were most of the page).
+        self.cache_key = (
+            f"{evaluation.pk}:{evaluation.revision}:{evaluation.updated_at.isoformat()}"
+        )
+        self.is_bound = data is not None
 
     @property
     def forms(self):

@@ -45,10 +45,14 @@ def overview_context(user, council, audit) -> dict:
 
 
 def _standard_forms(answers, data=None, strict=False):
-    return [
-        AnswerForm(data, criterion=a.criterion, strict=strict, initial=initial_for(a))
-        for a in answers
-    ]
+    forms = []
+    for a in answers:
+        form = AnswerForm(data, criterion=a.criterion, strict=strict, initial=initial_for(a))
+        # An unbound form's markup depends only on this version of the answer: the template
+        # caches it under this key (issue 9: rendering 15 GOV.UK forms was most of the page).
+        form.cache_key = f"{a.pk}:{a.revision}:{a.updated_at.isoformat()}"
+        forms.append(form)
+    return forms
 
 
 def edit_standard(request, council_code, number):
@@ -169,6 +173,7 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
             (criterion_anchor(council, answer.criterion), message)
             for answer, message in summary.problems
         ]
+    answers = summary.answers
     return render(
         request,
         "self_audit/check.html",
@@ -177,6 +182,12 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
             "audit": audit,
             "draft": draft,
             "summary": summary,
+            # Revisions only grow, so this names the draft's answers as they are: the template
+            # caches their markup under it (issue 9).
+            "answers_version": (
+                f"{draft.pk}:{len(answers)}:{sum(a.revision for a in answers)}:"
+                f"{max((a.updated_at for a in answers), default='')}"
+            ),
             "error_links": error_links,
             "has_errors": bool(error_links),
             "can_submit": request.user.is_director,

@@ -5,6 +5,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 RATING_LEVELS = (1, 2, 3, 4)
@@ -153,7 +154,8 @@ class Criterion(models.Model):
         timescales = [r.timescale_months for r in self.recommendations.all() if r.timescale_months]
         return min(timescales, default=None)
 
-    @property
+    # Cached: pages of 54 answers ask each criterion for it several times (issue 9).
+    @cached_property
     def laming_deadline(self) -> datetime.date | None:
         """Publication of the Laming report plus the shortest timescale of its recommendations."""
         months = self.shortest_timescale_months
