@@ -4,8 +4,6 @@ Access is checked by the views (climbie_audit.access) before any of this runs; t
 keep the rules that hold whoever calls them.
 """
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -13,6 +11,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from climbie_audit.concurrency import Difference, StaleEdit, claim
 from standards.models import AuditReturn, ImmutableRecordError, SelfAudit
 
 from .judgements import issue_problems
@@ -27,20 +26,8 @@ class EvaluationRefused(Exception):
         self.problems = problems
 
 
-@dataclass
-class Difference:
-    label: str
-    theirs: object
-    mine: object
-
-
-class EvaluationConflict(Exception):
+class EvaluationConflict(StaleEdit):
     """Someone saved the evaluation (or finding) after the person saving now had loaded it."""
-
-    def __init__(self, current, differences: list[Difference]):
-        super().__init__(f"{len(differences)} answers were changed by someone else")
-        self.current = current
-        self.differences = differences
 
 
 # --- Which evaluation comes next -----------------------------------------------------------
@@ -150,9 +137,7 @@ def save_evaluation(
         if current.revision != started_from:
             raise EvaluationConflict(current, differences)
         # Compare-and-swap on the revision: safe even where SELECT FOR UPDATE is a no-op (SQLite).
-        claimed = Evaluation.objects.filter(pk=current.pk, revision=started_from).update(
-            revision=started_from + 1
-        )
+        claimed = claim(Evaluation, current, started_from)
         if not claimed:
             current.refresh_from_db()
             raise EvaluationConflict(current, differences)
@@ -217,11 +202,7 @@ def change_finding(finding: Finding, started_from: int, values: dict) -> Finding
         current = Finding.objects.select_for_update().get(pk=finding.pk)
         if current.values() == values:
             return current
-        if current.revision != started_from or not (
-            Finding.objects.filter(pk=current.pk, revision=started_from).update(
-                revision=started_from + 1
-            )
-        ):
+        if current.revision != started_from or not (claim(Finding, current, started_from)):
             current.refresh_from_db()
             raise EvaluationConflict(
                 current,

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from climbie_audit.concurrency import Difference, StaleEdit, claim
 from evaluations.judgements import FindingKind, Serving
 from evaluations.models import CouncilResponse, Evaluation, Inspection
 from standards import action_plan, scoring
@@ -987,20 +988,8 @@ def redraft_body(section: ReportSection) -> str:
 # =============================================================================================
 
 
-@dataclass
-class Difference:
-    label: str
-    theirs: object
-    mine: object
-
-
-class ReportConflict(Exception):
+class ReportConflict(StaleEdit):
     """Someone saved the report (or section) after the person saving now had loaded it."""
-
-    def __init__(self, current, differences: list[Difference]):
-        super().__init__(f"{len(differences)} answers were changed by someone else")
-        self.current = current
-        self.differences = differences
 
 
 FIELD_LABELS = {
@@ -1083,9 +1072,7 @@ def save_report(
         if not differences:
             return current
         # Compare-and-swap on the revision: safe even where SELECT FOR UPDATE is a no-op.
-        claimed = CabinetReport.objects.filter(pk=current.pk, revision=started_from).update(
-            revision=started_from + 1
-        )
+        claimed = claim(CabinetReport, current, started_from)
         if current.revision != started_from or not claimed:
             current.refresh_from_db()
             raise ReportConflict(current, differences)
@@ -1114,9 +1101,7 @@ def save_section(section: ReportSection, user, started_from: int, values: dict) 
         ]
         if not differences:
             return current
-        claimed = ReportSection.objects.filter(pk=current.pk, revision=started_from).update(
-            revision=started_from + 1
-        )
+        claimed = claim(ReportSection, current, started_from)
         if current.revision != started_from or not claimed:
             current.refresh_from_db()
             raise ReportConflict(current, differences)
@@ -1367,9 +1352,7 @@ def save_inspection(inspection: Inspection, user, started_from: int, values: dic
         ]
         if not differences:
             return current
-        claimed = Inspection.objects.filter(pk=current.pk, revision=started_from).update(
-            revision=started_from + 1
-        )
+        claimed = claim(Inspection, current, started_from)
         if current.revision != started_from or not claimed:
             current.refresh_from_db()
             raise ReportConflict(current, differences)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Max
 
+from climbie_audit.concurrency import Difference, StaleEdit, claim
+
 from . import role_template
 from .models import GROUP_ORDER, ResponsibleRole, RoleGroup, RoleStatement
 
@@ -150,20 +152,8 @@ def start_from_template(council, user=None) -> RoleStatement:
 # --- Editing, with no silent overwrites ------------------------------------------------------
 
 
-@dataclass
-class Difference:
-    label: str
-    theirs: object
-    mine: object
-
-
-class RoleConflict(Exception):
+class RoleConflict(StaleEdit):
     """Someone changed (or removed) the role after the person saving now had loaded it."""
-
-    def __init__(self, current, differences: list[Difference]):
-        super().__init__(f"{len(differences)} answers were changed by someone else")
-        self.current = current
-        self.differences = differences
 
 
 def _labelled(name, value):
@@ -193,9 +183,7 @@ def change_role(role: ResponsibleRole, user, started_from: int, values: dict) ->
         ]
         if not differences:
             return current
-        claimed = ResponsibleRole.objects.filter(pk=current.pk, revision=started_from).update(
-            revision=started_from + 1
-        )
+        claimed = claim(ResponsibleRole, current, started_from)
         if current.revision != started_from or not claimed:
             current.refresh_from_db()
             raise RoleConflict(current, differences)

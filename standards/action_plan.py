@@ -12,6 +12,8 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from climbie_audit.concurrency import Difference, StaleEdit, claim
+
 from .models import (
     ActionPlan,
     ActionStatus,
@@ -326,31 +328,12 @@ def filter_actions(actions, today: datetime.date, status: str = "", overdue: str
 # --- Recording progress, with no silent overwrites -----------------------------------------------
 
 
-@dataclass
-class Difference:
-    label: str
-    theirs: object
-    mine: object
-
-
-class ActionConflict(Exception):
+class ActionConflict(StaleEdit):
     """Someone changed the action after the person saving now had loaded it."""
-
-    def __init__(self, current, differences: list[Difference]):
-        super().__init__(f"{len(differences)} answers were changed by someone else")
-        self.current = current
-        self.differences = differences
 
 
 class NothingToRecord(ValueError):
     pass
-
-
-def _claim(model, obj, started_from: int) -> bool:
-    """Compare-and-swap on the revision: safe even where SELECT FOR UPDATE is a no-op (SQLite)."""
-    return bool(
-        model.objects.filter(pk=obj.pk, revision=started_from).update(revision=started_from + 1)
-    )
 
 
 def record_progress(
@@ -389,7 +372,7 @@ def record_progress(
             started_from = current.revision
         if not text and not changes_status:
             raise NothingToRecord("Enter a progress note or change the status")
-        if not _claim(ImprovementAction, current, started_from):
+        if not claim(ImprovementAction, current, started_from):
             current.refresh_from_db()
             raise ActionConflict(current, [])
         note = ProgressNote(
@@ -427,7 +410,7 @@ def change_details(
         ]
         if not differences:
             return current
-        if current.revision != started_from or not _claim(ImprovementAction, current, started_from):
+        if current.revision != started_from or not claim(ImprovementAction, current, started_from):
             current.refresh_from_db()
             raise ActionConflict(current, differences)
         old = current.values()
@@ -493,7 +476,7 @@ def set_cabinet_dates(plan: ActionPlan, user, started_from: int, values: dict) -
         ]
         if not differences:
             return current
-        if current.revision != started_from or not _claim(ActionPlan, current, started_from):
+        if current.revision != started_from or not claim(ActionPlan, current, started_from):
             current.refresh_from_db()
             raise ActionConflict(current, differences)
         for name, value in values.items():
