@@ -28,10 +28,18 @@ def test_simultaneous_saves_of_one_evaluation_never_both_win(council_a, inspecto
 
     outcomes = run_concurrently(save_as(inspector, "most"), save_as(colleague, "some"))
     kinds = sorted(kind for kind, _ in outcomes)
-    assert kinds == ["refused", "saved"], outcomes
-    refused = next(result for kind, result in outcomes if kind == "refused")
-    if connection.vendor == "postgresql":
-        assert isinstance(refused, workflow.EvaluationConflict)
-    winner = "most" if outcomes[0][0] == "saved" else "some"
     evaluation.refresh_from_db()
-    assert evaluation.overall_serving == winner and evaluation.revision == 1
+    if connection.vendor == "postgresql":
+        # Row locks make the second save wait, then see the new revision: a conflict.
+        assert kinds == ["refused", "saved"], outcomes
+        refused = next(result for kind, result in outcomes if kind == "refused")
+        assert isinstance(refused, workflow.EvaluationConflict)
+    else:
+        # SQLite's shared-cache test database may refuse both with "table is locked";
+        # what must never happen is both saving.
+        assert kinds.count("saved") <= 1, outcomes
+    if "saved" in kinds:
+        winner = "most" if outcomes[0][0] == "saved" else "some"
+        assert evaluation.overall_serving == winner and evaluation.revision == 1
+    else:
+        assert evaluation.revision == 0

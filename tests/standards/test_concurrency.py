@@ -48,10 +48,18 @@ def test_simultaneous_saves_of_one_criterion_never_both_win(council_a, officer):
 
     outcomes = run_concurrently(save_as(officer, 4), save_as(colleague, 2))
     kinds = sorted(kind for kind, _ in outcomes)
-    assert kinds == ["refused", "saved"], outcomes
-    refused = next(result for kind, result in outcomes if kind == "refused")
-    if connection.vendor == "postgresql":
-        assert isinstance(refused, self_audit.EditConflict)
-    winner_rating = 4 if outcomes[0][0] == "saved" else 2
     stored = answer(draft, "2.10")
-    assert stored.rating == winner_rating and stored.revision == 1
+    if connection.vendor == "postgresql":
+        # Row locks make the second save wait, then see the new revision: a conflict.
+        assert kinds == ["refused", "saved"], outcomes
+        refused = next(result for kind, result in outcomes if kind == "refused")
+        assert isinstance(refused, self_audit.EditConflict)
+    else:
+        # SQLite's shared-cache test database may refuse both with "table is locked";
+        # what must never happen is both saving.
+        assert kinds.count("saved") <= 1, outcomes
+    if "saved" in kinds:
+        winner_rating = 4 if outcomes[0][0] == "saved" else 2
+        assert stored.rating == winner_rating and stored.revision == 1
+    else:
+        assert stored.rating is None and stored.revision == 0
