@@ -1,13 +1,12 @@
 """GOV.UK forms for the evaluation (seed 000). Messages name the standard or field they are about."""
 
-import datetime
-
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
-from django.core.exceptions import ValidationError
+
+from climbie_audit.form_fields import NamedDateField
 
 from .judgements import Capacity, FindingKind, PafDomain, Serving
 from .models import Evaluation
@@ -62,33 +61,6 @@ def yes_no_initial(value: bool | None) -> str:
     return {True: "yes", False: "no"}.get(value, "")
 
 
-class CompletionDateField(DateInputField):
-    """GOV.UK date input whose messages say which date is wrong."""
-
-    def __init__(self, **kwargs):
-        super().__init__(required=False, **kwargs)
-
-    def clean(self, value):
-        for subfield in self.fields:
-            subfield.widget.errors = []
-        parts = [str(v).strip() if v is not None else "" for v in (value or ["", "", ""])]
-        parts += [""] * (3 - len(parts))
-        day, month, year = parts[:3]
-        if not any(parts):
-            return None
-        missing = [
-            name for name, part in zip(("day", "month", "year"), parts, strict=True) if not part
-        ]
-        if missing:
-            raise ValidationError(f"Date of completion must include a {' and '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
-            raise ValidationError("Date of completion must be a real date")
-        try:
-            return datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise ValidationError("Date of completion must be a real date") from error
-
-
 def standard_judgement_choices() -> list[Choice]:
     serving = [Choice(value, label) for value, label in Serving.choices]
     # GOV.UK radios divider: the two scales are alternatives, not one scale of eight points.
@@ -101,7 +73,8 @@ class HeaderForm(ErrorLinksMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["completed_on"] = CompletionDateField(
+        self.fields["completed_on"] = NamedDateField(
+            "Date of completion",
             label="Date of completion",
             help_text="For example, 6 5 2003. Leave it empty to use the date you issue it.",
         )

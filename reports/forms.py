@@ -1,14 +1,14 @@
 """GOV.UK forms for reports to cabinet, the statement of roles and inspections. Messages name
 the field or row they are about, in GOV.UK error wording."""
 
-import datetime
-
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
+
+from climbie_audit.form_fields import NamedDateField
 
 from .models import (
     OTHER_IMPLICATIONS,
@@ -57,37 +57,6 @@ class ErrorLinksMixin:
         return links
 
     non_field_anchor = "main-content"
-
-
-class NamedDateField(DateInputField):
-    """GOV.UK date input whose messages name the date ("Date of meeting 1 must be a real date")."""
-
-    def __init__(self, name: str, **kwargs):
-        self.name = name
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        for subfield in self.fields:
-            subfield.widget.errors = []
-        parts = [str(v).strip() if v is not None else "" for v in (value or ["", "", ""])]
-        parts += [""] * (3 - len(parts))
-        day, month, year = parts[:3]
-        if not any(parts):
-            if self.required:
-                raise ValidationError(f"Enter the {self.name[:1].lower()}{self.name[1:]}")
-            return None
-        missing = [
-            name for name, part in zip(("day", "month", "year"), parts, strict=True) if not part
-        ]
-        if missing:
-            raise ValidationError(f"{self.name} must include a {' and '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
-            raise ValidationError(f"{self.name} must be a real date")
-        try:
-            return datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise ValidationError(f"{self.name} must be a real date") from error
 
 
 class YesNoField(forms.TypedChoiceField):

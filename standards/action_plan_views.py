@@ -11,11 +11,11 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from climbie_audit import access
+from climbie_audit.form_fields import NamedDateField
 
 from . import action_plan
 from .models import ActionStatus, Criterion, ImprovementAction
@@ -47,37 +47,6 @@ class ErrorLinksMixin:
                 anchor = bound.auto_id
             links.extend((anchor, message) for message in errors)
         return links
-
-
-class NamedDateField(DateInputField):
-    """GOV.UK date input whose messages name the date ("Target date must be a real date")."""
-
-    def __init__(self, name: str, **kwargs):
-        self.name = name
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        for subfield in self.fields:
-            subfield.widget.errors = []
-        parts = [str(v).strip() if v is not None else "" for v in (value or ["", "", ""])]
-        parts += [""] * (3 - len(parts))
-        day, month, year = parts[:3]
-        if not any(parts):
-            if self.required:
-                raise ValidationError(f"Enter the {self.name.lower()}")
-            return None
-        missing = [
-            name for name, part in zip(("day", "month", "year"), parts, strict=True) if not part
-        ]
-        if missing:
-            raise ValidationError(f"{self.name} must include a {' and '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
-            raise ValidationError(f"{self.name} must be a real date")
-        try:
-            return datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise ValidationError(f"{self.name} must be a real date") from error
 
 
 class ProgressForm(ErrorLinksMixin, forms.Form):

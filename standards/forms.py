@@ -1,43 +1,19 @@
-import datetime
-
 from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
-from django.core.exceptions import ValidationError
+
+from climbie_audit.form_fields import NamedDateField
 
 from .models import RATING_LEVELS, Answer, Criterion
 
 
-class TargetDateField(DateInputField):
-    """GOV.UK date input with messages that name the criterion ("Target date for 2.10 …")."""
+class TargetDateField(NamedDateField):
+    """The target date of one criterion: its messages name the criterion."""
 
     def __init__(self, code: str, **kwargs):
         self.code = code
-        super().__init__(required=False, **kwargs)
-
-    def clean(self, value):
-        for subfield in self.fields:
-            subfield.widget.errors = []
-        parts = [str(v).strip() if v is not None else "" for v in (value or ["", "", ""])]
-        parts += [""] * (3 - len(parts))
-        day, month, year = parts[:3]
-        if not any(parts):
-            return None
-        missing = [
-            name for name, part in zip(("day", "month", "year"), parts, strict=True) if not part
-        ]
-        if missing:
-            raise ValidationError(
-                f"Target date for {self.code} must include a {' and '.join(missing)}"
-            )
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
-            raise ValidationError(f"Target date for {self.code} must be a real date")
-        try:
-            return datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise ValidationError(f"Target date for {self.code} must be a real date") from error
+        super().__init__(f"Target date for {code}", **kwargs)
 
 
 class AnswerForm(forms.Form):
