@@ -3,6 +3,9 @@
 import datetime
 
 from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout
+from django import forms
 from django.core.exceptions import ValidationError
 
 
@@ -36,3 +39,38 @@ class NamedDateField(DateInputField):
             return datetime.date(int(year), int(month), int(day))
         except ValueError as error:
             raise ValidationError(f"{self.name} must be a real date") from error
+
+
+def form_helper(*fields) -> FormHelper:
+    """A crispy-forms-gds helper for a form rendered inside a page's own <form> element."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields)
+    return helper
+
+
+class ErrorLinksMixin:
+    """Gives a form the (anchor, message) pairs of a GOV.UK error summary, each pointing at a
+    real input: the first radio or checkbox, the day of a date, or the field itself."""
+
+    # Where errors that belong to no one field link to; None leaves them out of the summary.
+    non_field_anchor: str | None = "main-content"
+
+    def error_links(self) -> list[tuple[str, str]]:
+        links = []
+        for name, errors in self.errors.items():
+            if name == forms.forms.NON_FIELD_ERRORS:
+                if self.non_field_anchor:
+                    links.extend((self.non_field_anchor, message) for message in errors)
+                continue
+            bound = self[name]
+            widget = self.fields[name].widget
+            if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+                anchor = f"id_{bound.html_name}_1"
+            elif isinstance(self.fields[name], DateInputField):
+                anchor = f"{bound.auto_id}_0"
+            else:
+                anchor = bound.auto_id
+            links.extend((anchor, message) for message in errors)
+        return links

@@ -1,42 +1,17 @@
 """GOV.UK forms for the evaluation (seed 000). Messages name the standard or field they are about."""
 
 from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from climbie_audit.form_fields import NamedDateField
+from climbie_audit.form_fields import ErrorLinksMixin, NamedDateField
+from climbie_audit.form_fields import form_helper as _helper
 
 from .judgements import Capacity, FindingKind, PafDomain, Serving
 from .models import Evaluation
 
 EXPLANATION_HINT = "Explaining evaluation, particularly if evaluation does not agree with the council's self audit."
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-class ErrorLinksMixin:
-    def error_links(self) -> list[tuple[str, str]]:
-        """(anchor, message) pairs for the page's error summary, pointing at real inputs."""
-        links = []
-        for name, errors in self.errors.items():
-            bound = self[name]
-            if isinstance(self.fields[name].widget, forms.RadioSelect):
-                anchor = f"id_{bound.html_name}_1"
-            elif isinstance(self.fields[name], DateInputField):
-                anchor = f"{bound.auto_id}_0"
-            else:
-                anchor = bound.auto_id
-            links.extend((anchor, message) for message in errors)
-        return links
-
-
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
 
 
 class YesNoField(forms.TypedChoiceField):

@@ -2,13 +2,12 @@
 the field or row they are about, in GOV.UK error wording."""
 
 from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
-from climbie_audit.form_fields import NamedDateField
+from climbie_audit.form_fields import ErrorLinksMixin, NamedDateField
+from climbie_audit.form_fields import form_helper as _helper
 
 from .models import (
     OTHER_IMPLICATIONS,
@@ -27,36 +26,6 @@ BODY_HINT = (
     "{appendix:self_audit}, {appendix:action_plan} or {appendix:roles} to refer to an "
     "appendix by its number. Leave the section empty to leave it out."
 )
-
-
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
-
-
-class ErrorLinksMixin:
-    def error_links(self) -> list[tuple[str, str]]:
-        """(anchor, message) pairs for the page's error summary, pointing at real inputs."""
-        links = []
-        for name, errors in self.errors.items():
-            if name == forms.forms.NON_FIELD_ERRORS:
-                links.extend((self.non_field_anchor, message) for message in errors)
-                continue
-            bound = self[name]
-            widget = self.fields[name].widget
-            if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-                anchor = f"id_{bound.html_name}_1"
-            elif isinstance(self.fields[name], DateInputField):
-                anchor = f"{bound.auto_id}_0"
-            else:
-                anchor = bound.auto_id
-            links.extend((anchor, message) for message in errors)
-        return links
-
-    non_field_anchor = "main-content"
 
 
 class YesNoField(forms.TypedChoiceField):

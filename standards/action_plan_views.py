@@ -6,16 +6,16 @@ import datetime
 from itertools import groupby
 
 from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from climbie_audit import access
+from climbie_audit.form_fields import ErrorLinksMixin as SharedErrorLinksMixin
 from climbie_audit.form_fields import NamedDateField
+from climbie_audit.form_fields import form_helper as _helper
 
 from . import action_plan
 from .models import ActionStatus, Criterion, ImprovementAction
@@ -23,30 +23,8 @@ from .models import ActionStatus, Criterion, ImprovementAction
 # --- Forms -----------------------------------------------------------------------------------
 
 
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
-
-
-class ErrorLinksMixin:
-    def error_links(self) -> list[tuple[str, str]]:
-        """(anchor, message) pairs for the page's error summary, pointing at real inputs."""
-        links = []
-        for name, errors in self.errors.items():
-            if name == forms.forms.NON_FIELD_ERRORS:
-                continue
-            bound = self[name]
-            if isinstance(self.fields[name].widget, forms.RadioSelect):
-                anchor = f"id_{bound.html_name}_1"
-            elif isinstance(self.fields[name], DateInputField):
-                anchor = f"{bound.auto_id}_0"
-            else:
-                anchor = bound.auto_id
-            links.extend((anchor, message) for message in errors)
-        return links
+class ErrorLinksMixin(SharedErrorLinksMixin):
+    non_field_anchor = None  # the action plan pages have no errors outside a field
 
 
 class ProgressForm(ErrorLinksMixin, forms.Form):
