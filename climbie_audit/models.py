@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,6 +24,23 @@ class Council(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class CouncilRef(NamedTuple):
+    """A council as the long national tables show it, read as plain values: building and caching
+    150 model instances cost more than the rest of those pages."""
+
+    pk: int
+    code: str
+    name: str
+    region: str
+
+    @classmethod
+    def all_by_name(cls, councils=None) -> list["CouncilRef"]:
+        councils = Council.objects.all() if councils is None else councils
+        return [
+            cls(*c) for c in councils.order_by("name").values_list("pk", "code", "name", "region")
+        ]
 
 
 class User(AbstractUser):

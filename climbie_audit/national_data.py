@@ -22,6 +22,7 @@ from django.db import transaction
 
 from standards.action_plan import laming_deadlines, title_from
 
+from .cache_generations import NATIONAL_FIGURES
 from .demo import DEMO_COUNCILS, DEMO_PASSWORD, slug
 from .models import Council, InspectorAssignment, User
 
@@ -896,6 +897,7 @@ def write_picture(pictures: list[CouncilPicture], framework) -> dict[str, int]:
         for n in a.notes
     ]
     ProgressNote.objects.bulk_create(notes, batch_size=2000)
+    NATIONAL_FIGURES.bump()  # bulk writes send no signals
     return {
         "councils": len(councils),
         "people": len(people) + len(inspectors),

@@ -77,7 +77,14 @@ elif CACHE_BACKEND == "database":
         }
     }
 elif CACHE_BACKEND == "locmem":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Django's default of 300 entries is less than the national overview keeps (one entry
+            # per submitted return and per issued evaluation, about 150 councils).
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 else:
     raise ImproperlyConfigured(
         f"CACHE_BACKEND must be redis, database or locmem, not {CACHE_BACKEND!r}."
@@ -146,7 +153,14 @@ TEMPLATES = [
                 "climbie_audit.context_processors.service",
             ],
         },
-    }
+    },
+    {
+        # Only the long table partials (*.jinja), included with {% jinja %}: climbie_audit/jinja.py.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "climbie_audit.jinja.environment"},
+    },
 ]
 
 AUTH_USER_MODEL = "climbie_audit.User"

@@ -12,9 +12,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
+from django.core.cache import cache
 from django.db.models import Count, Min, Q
 
-from climbie_audit.models import Council
+from climbie_audit.cache_generations import FRAMEWORK, NATIONAL_FIGURES
+from climbie_audit.models import Council, CouncilRef
 from evaluations.judgements import (
     STANDARD_JUDGEMENT_LABELS,
     Capacity,
@@ -128,7 +130,7 @@ def disagreement(counts: dict[int, int], judgement: str) -> str | None:
 
 @dataclass
 class Disagreement:
-    council: Council
+    council: CouncilRef
     standard_number: int
     standard_title: str
     counts: dict[int, int]
@@ -157,7 +159,7 @@ class Disagreement:
 
 @dataclass
 class CouncilRow:
-    council: Council
+    council: CouncilRef
     status: str
     latest_version: int | None
     draft_version: int | None
@@ -169,6 +171,7 @@ class CouncilRow:
     overdue_target: int = 0
     overdue_laming: int = 0
     disagreements: list[Disagreement] = field(default_factory=list)
+    display: list[str] = field(default_factory=list)  # cells(), worked out once and cached
 
     @property
     def status_label(self) -> str:
@@ -198,18 +201,19 @@ class CouncilRow:
     def capacity_label(self) -> str:
         return Capacity(self.capacity).label if self.capacity else "Not yet evaluated"
 
-    @property
-    def counts(self) -> dict[int, int]:
-        total = Counter()
-        for counts in self.counts_by_standard.values():
-            total.update(counts)
-        return {level: total.get(level, 0) for level in RATING_LEVELS}
+    counts: dict[int, int] = field(default_factory=lambda: dict.fromkeys(RATING_LEVELS, 0))
+    # The share of rated criteria rated 4; None with nothing rated. Sorting asks for it often.
+    share_four: float | None = None
 
-    @property
-    def share_four(self) -> float | None:
-        counts = self.counts
-        rated = sum(counts.values())
-        return counts[4] / rated if rated else None
+    def set_ratings(self, counts_by_standard: dict[int, dict[int, int]]) -> None:
+        self.counts_by_standard = counts_by_standard
+        total = dict.fromkeys(RATING_LEVELS, 0)
+        for counts in counts_by_standard.values():
+            for level, n in counts.items():
+                total[level] += n
+        self.counts = total
+        rated = sum(self.counts.values())
+        self.share_four = self.counts[4] / rated if rated else None
 
     @property
     def share_four_label(self) -> str:
@@ -361,14 +365,12 @@ class Overview:
     @property
     def ratings_by_standard(self) -> list[tuple[object, dict[int, int]]]:
         """Per standard, the ratings of every listed council's latest submitted version."""
-        totals = {s.number: Counter() for s in self.standards}
+        totals = {s.number: dict.fromkeys(RATING_LEVELS, 0) for s in self.standards}
         for row in self.rows:
             for number, counts in row.counts_by_standard.items():
-                totals[number].update(counts)
-        return [
-            (s, {level: totals[s.number].get(level, 0) for level in RATING_LEVELS})
-            for s in self.standards
-        ]
+                for level, n in counts.items():
+                    totals[number][level] += n
+        return [(s, totals[s.number]) for s in self.standards]
 
     @property
     def status_counts(self) -> list[tuple[str, int]]:
@@ -410,12 +412,19 @@ class Overview:
 
 
 def laming_deadlines_by_criterion(framework: Framework) -> dict[int, datetime.date | None]:
-    """{criterion id: Laming deadline}, the shortest timescale aggregated in the database."""
-    deadlines = {}
-    for pk, months in Criterion.objects.filter(standard__framework=framework).values_list(
-        "pk", Min("recommendations__timescale_months")
-    ):
-        deadlines[pk] = framework.published_on + relativedelta(months=months) if months else None
+    """{criterion id: Laming deadline}, the shortest timescale aggregated in the database; kept
+    in the cache until the framework changes."""
+    key = f"laming-deadlines:{framework.pk}:{FRAMEWORK.current()}"
+    deadlines = cache.get(key)
+    if deadlines is None:
+        deadlines = {}
+        for pk, months in Criterion.objects.filter(standard__framework=framework).values_list(
+            "pk", Min("recommendations__timescale_months")
+        ):
+            deadlines[pk] = (
+                framework.published_on + relativedelta(months=months) if months else None
+            )
+        cache.set(key, deadlines, FRAMEWORK.seconds)
     return deadlines
 
 
@@ -449,6 +458,65 @@ def overdue_by_council(framework: Framework, today: datetime.date, council_ids=N
     }
 
 
+IMMUTABLE_FIGURES_SECONDS = 24 * 60 * 60
+
+
+def cached_for_immutable(prefix: str, records: list[dict], stamp: str, fetch) -> dict:
+    """{pk: fetch's value} for records that can never change again (submitted returns, issued
+    evaluations: the models and database triggers refuse any change), each value kept in the
+    cache once fetched. `records` are values rows with pk and the datetime field `stamp`;
+    `fetch(pks)` returns {pk: value} for every pk asked for.
+
+    The stamp is in the key as well as the id: a database rebuilt from scratch (tests, a restore
+    into a new server) can give a different record the same id.
+    """
+    keys = {f"{prefix}:{r['pk']}:{r[stamp].timestamp()}": r["pk"] for r in records}
+    cached = cache.get_many(list(keys))
+    values = {keys[key]: value for key, value in cached.items()}
+    missing = {key: pk for key, pk in keys.items() if key not in cached}
+    if missing:
+        fresh = fetch(list(missing.values()))
+        cache.set_many({key: fresh[pk] for key, pk in missing.items()}, IMMUTABLE_FIGURES_SECONDS)
+        values.update(fresh)
+    return values
+
+
+def submitted_rating_counts(submitted_returns: list[dict]) -> dict[int, dict[int, dict[int, int]]]:
+    """{return id: {standard number: {rating: criteria}}} for submitted returns (values rows with
+    pk and submitted_at). Counting 150 councils' ratings was the national overview's slowest
+    query (about 15 ms on SQLite); a submitted return's counts never change."""
+
+    def count(return_ids):
+        counted = {pk: defaultdict(lambda: dict.fromkeys(RATING_LEVELS, 0)) for pk in return_ids}
+        for return_id, number, rating, n in (
+            Answer.objects.filter(audit_return_id__in=return_ids, rating__isnull=False)
+            .values_list("audit_return_id", "criterion__standard__number", "rating")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            counted[return_id][number][rating] = n
+        return {pk: dict(by_standard) for pk, by_standard in counted.items()}
+
+    return cached_for_immutable("rating-counts", submitted_returns, "submitted_at", count)
+
+
+def issued_judgements(issued_evaluations: list[dict]) -> dict[int, list[tuple[int, str]]]:
+    """{evaluation id: [(standard number, judgement)]} for issued evaluations (values rows with
+    pk and issued_at), in standard order."""
+
+    def fetch(evaluation_ids):
+        judgements = {pk: [] for pk in evaluation_ids}
+        for evaluation_id, number, judgement in (
+            StandardJudgement.objects.filter(evaluation_id__in=evaluation_ids)
+            .values_list("evaluation_id", "standard__number", "judgement")
+            .order_by("evaluation_id", "standard__number")
+        ):
+            judgements[evaluation_id].append((number, judgement))
+        return judgements
+
+    return cached_for_immutable("standard-judgements", issued_evaluations, "issued_at", fetch)
+
+
 def build_overview(
     framework: Framework,
     today: datetime.date,
@@ -458,25 +526,48 @@ def build_overview(
     judgement: str = "",
     sort: str = "name",
 ) -> Overview:
-    standards = list(framework.standards.order_by("number"))
-    councils = Council.objects.order_by("name")
+    standards, rows = national_rows(framework, today)
+    total = len(rows)
     if region:
-        councils = councils.filter(region=region)
-    councils = list(councils)
-    total = Council.objects.count() if region else len(councils)
-    council_ids = [c.pk for c in councils]
+        rows = [row for row in rows if row.council.region == region]
+    if status:
+        rows = [row for row in rows if row.status == status]
+    rows = [row for row in rows if matches_judgement(row, judgement)]
+    _, key = SORTS.get(sort, SORTS["name"])
+    rows.sort(key=key)
+    return Overview(framework, standards, rows, total, today)
+
+
+def national_rows(framework: Framework, today: datetime.date) -> tuple[list, list[CouncilRow]]:
+    """(the framework's standards, every council's row by name), kept in the cache until
+    something they are built from changes (see climbie_audit/cache_generations.py) or the day
+    does. Building them reads about 5,000 rows and was most of the page."""
+    key = (
+        f"national-rows:{framework.pk}:{today.isoformat()}:"
+        f"{NATIONAL_FIGURES.current()}:{FRAMEWORK.current()}"
+    )
+    cached = cache.get(key)
+    if cached is None:
+        cached = (list(framework.standards.order_by("number")), _council_rows(framework, today))
+        cache.set(key, cached, NATIONAL_FIGURES.seconds)
+    return cached
+
+
+def _council_rows(framework: Framework, today: datetime.date) -> list[CouncilRow]:
+    standards = list(framework.standards.order_by("number"))
+    councils = CouncilRef.all_by_name()
 
     returns_by_council = defaultdict(list)
     return_info = {}
-    for r in AuditReturn.objects.filter(
-        self_audit__framework=framework, self_audit__council_id__in=council_ids
-    ).values("pk", "number", "status", "submitted_at", "self_audit__council_id"):
+    for r in AuditReturn.objects.filter(self_audit__framework=framework).values(
+        "pk", "number", "status", "submitted_at", "self_audit__council_id"
+    ):
         returns_by_council[r["self_audit__council_id"]].append(r)
         return_info[r["pk"]] = r
 
     evaluations_by_return = defaultdict(list)
     for e in (
-        Evaluation.objects.filter(audit_return_id__in=list(return_info))
+        Evaluation.objects.filter(audit_return__self_audit__framework=framework)
         .values(
             "pk",
             "audit_return_id",
@@ -524,55 +615,35 @@ def build_overview(
             figure_returns.add(evaluation["audit_return_id"])
         rows.append(row)
 
-    counts = defaultdict(lambda: defaultdict(lambda: dict.fromkeys(RATING_LEVELS, 0)))
-    for item in (
-        Answer.objects.filter(audit_return_id__in=figure_returns, rating__isnull=False)
-        .values("audit_return_id", "criterion__standard__number", "rating")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        counts[item["audit_return_id"]][item["criterion__standard__number"]][item["rating"]] = item[
-            "n"
-        ]
+    counts = submitted_rating_counts([return_info[pk] for pk in figure_returns])
 
     titles = {s.number: s.title for s in standards}
-    judgements = StandardJudgement.objects.filter(evaluation_id__in=list(latest_issued)).values(
-        "evaluation_id", "standard__number", "judgement"
-    )
-    for item in judgements.order_by("evaluation_id", "standard__number"):
-        row = latest_issued[item["evaluation_id"]]
+    judgements = issued_judgements([row.evaluation for row in latest_issued.values()])
+    for evaluation_id, row in latest_issued.items():
         evaluated = row.evaluation["audit_return_id"]
-        number = item["standard__number"]
-        standard_counts = dict(counts[evaluated].get(number, dict.fromkeys(RATING_LEVELS, 0)))
-        direction = disagreement(standard_counts, item["judgement"])
-        if direction:
-            row.disagreements.append(
-                Disagreement(
-                    council=row.council,
-                    standard_number=number,
-                    standard_title=titles.get(number, ""),
-                    counts=standard_counts,
-                    judgement=item["judgement"],
-                    direction=direction,
-                    evaluated_version=return_info[evaluated]["number"],
+        for number, judgement in judgements[evaluation_id]:
+            standard_counts = dict(counts[evaluated].get(number, dict.fromkeys(RATING_LEVELS, 0)))
+            direction = disagreement(standard_counts, judgement)
+            if direction:
+                row.disagreements.append(
+                    Disagreement(
+                        council=row.council,
+                        standard_number=number,
+                        standard_title=titles.get(number, ""),
+                        counts=standard_counts,
+                        judgement=judgement,
+                        direction=direction,
+                        evaluated_version=return_info[evaluated]["number"],
+                    )
                 )
-            )
 
-    overdue = overdue_by_council(framework, today, council_ids)
+    overdue = overdue_by_council(framework, today)
     for row in rows:
         if row.latest_return_id:
-            row.counts_by_standard = {
-                number: dict(level_counts)
-                for number, level_counts in counts[row.latest_return_id].items()
-            }
+            row.set_ratings(counts[row.latest_return_id])
         row.overdue, row.overdue_target, row.overdue_laming = overdue.get(row.council.pk, (0, 0, 0))
-
-    if status:
-        rows = [row for row in rows if row.status == status]
-    rows = [row for row in rows if matches_judgement(row, judgement)]
-    _, key = SORTS.get(sort, SORTS["name"])
-    rows.sort(key=key)
-    return Overview(framework, standards, rows, total, today)
+        row.display = row.cells()
+    return rows
 
 
 def regions() -> list[str]:

@@ -1,0 +1,57 @@
+"""Cache generations: a version number for a family of cached entries, changed whenever the
+records they were worked out from change, so that stale entries are simply never read again.
+
+Pages key what they cache with the generation current when they started reading the database.
+A change starts a new generation when it is made and again once its transaction has committed, so
+an entry computed from data that was about to change is filed under an old generation and never
+served afterwards.
+With several app servers the generations live in the shared cache (Redis, see
+docs/production.md); with a per-process cache another process notices a change when its copy of
+the generation expires, after `seconds` at most.
+"""
+
+import uuid
+from functools import partial
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+
+class Generation:
+    def __init__(self, name: str, seconds: int):
+        self.key = f"generation:{name}"
+        self.seconds = seconds
+
+    def current(self) -> str:
+        value = cache.get(self.key)
+        if value is None:
+            cache.add(self.key, uuid.uuid4().hex, self.seconds)
+            value = cache.get(self.key)
+        return value
+
+    def bump(self) -> None:
+        # Now, so that this transaction reads its own changes afresh, and again after the commit,
+        # so that nothing computed by others from the data before it is read again.
+        cache.delete(self.key)
+        transaction.on_commit(partial(cache.delete, self.key))
+
+    def _changed(self, **kwargs) -> None:
+        self.bump()
+
+    def follow(self, *models, m2m=()) -> None:
+        """Start a new generation whenever one of `models` is saved or deleted (the admin site,
+        fixtures and every domain function save through the ORM; bulk writes call bump())."""
+        for model in models:
+            uid = f"{self.key}:{model._meta.label}"
+            post_save.connect(self._changed, sender=model, dispatch_uid=f"{uid}:save")
+            post_delete.connect(self._changed, sender=model, dispatch_uid=f"{uid}:delete")
+        for through in m2m:
+            m2m_changed.connect(self._changed, sender=through, dispatch_uid=f"{self.key}:{through}")
+
+
+# Framework text and timescales: the cached form markup and the Laming deadlines.
+FRAMEWORK = Generation("framework", seconds=10 * 60)
+# Everything the national overview is built from except submitted returns' answers and issued
+# evaluations' judgements, which never change (reports/national.py).
+NATIONAL_FIGURES = Generation("national-figures", seconds=5 * 60)
