@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
 from django.utils import dateformat, timezone
+from django.utils.text import Truncator
 from jinja2 import Environment, StrictUndefined
 
 
@@ -46,10 +47,16 @@ def date(value, format_string: str = SHORT_DATE) -> str:
     return dateformat.format(value, format_string)
 
 
+def truncatewords(value: str, count: int) -> str:
+    """Django's `truncatewords`."""
+    return Truncator(value).words(count, truncate=" …")
+
+
 def environment(**options) -> Environment:
     # A misspelt variable must fail loudly in tests rather than print an empty cell.
     options["undefined"] = StrictUndefined
     env = Environment(**options)
     env.globals["url"] = url
     env.filters["date"] = date
+    env.filters["truncatewords"] = truncatewords
     return env

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from climbie_audit import access
 from evaluations.models import Evaluation
-from standards import action_plan, scoring
-from standards.models import RATING_LEVELS, ActionStatus, Answer, AuditReturn
+from standards import action_plan, framework_index, scoring
+from standards.models import RATING_LEVELS, ActionStatus, Answer, AuditReturn, ProgressNote
 
 from . import charts
 from .national import ReturnStatus, return_status, version_label
@@ -87,6 +87,10 @@ class Dashboard:
         return version_label(self.latest_version, self.draft_version)
 
     @property
+    def share_four_percent(self) -> int:
+        return round(self.summary.share_four * 100) if self.summary else 0
+
+    @property
     def figures_are_draft(self) -> bool:
         return self.figures_return is not None and not self.figures_return.is_submitted
 
@@ -131,6 +135,27 @@ def _returns(audit):
     )
 
 
+def _actions(plan):
+    # Only what the dashboard shows: the criteria come from the framework's cached list and only
+    # the progress notes since the last report are read.
+    return plan.actions.order_by("criterion__standard__number", "criterion__number", "pk")
+
+
+def _notes_since(plan, since: datetime.date | None, actions: list) -> list:
+    if plan is None or since is None:
+        return []
+    start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
+    notes = list(
+        ProgressNote.objects.filter(action__plan=plan, recorded_at__gte=start)
+        .select_related("author")
+        .order_by("-recorded_at", "-pk")
+    )
+    by_id = {action.pk: action for action in actions}
+    for note in notes:
+        note.action = by_id[note.action_id]  # loaded already
+    return notes
+
+
 def build_dashboard(user, council, audit, today: datetime.date | None = None) -> Dashboard:
     today = today or timezone.localdate()
     is_member = access.is_member_of(user, council)
@@ -151,7 +176,8 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
     figures_return = latest or (draft if is_member else None)
     answers = []
     if figures_return is not None:
-        answers = list(figures_return.answers.with_criteria().in_framework_order())
+        answers = list(figures_return.answers.in_framework_order())
+        framework_index.attach_criteria(answers, audit.framework)
     summary = scoring.summarise(answers) if figures_return is not None else None
 
     issued = [e for r in submitted for e in r.evaluations.all() if e.is_issued]
@@ -162,11 +188,13 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
             evaluation.judgements.select_related("standard").order_by("standard__number")
         )
 
-    actions = list(action_plan.actions_with_detail(plan)) if plan else []
+    actions = list(_actions(plan)) if plan else []
+    framework_index.attach_criteria(actions, audit.framework)
     overdue_target = [a for a in actions if action_plan.is_past_target_date(a, today)]
     overdue_laming = [a for a in actions if action_plan.is_past_laming_deadline(a, today)]
+    since = plan.reported_since if plan else None
     changes = changes_since(
-        plan.reported_since if plan else None, actions, submitted, issued, answers
+        since, actions, _notes_since(plan, since, actions), submitted, issued, answers
     )
     return Dashboard(
         council=council,
@@ -190,7 +218,7 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
     )
 
 
-def changes_since(since, actions, submitted, issued, answers) -> Changes:
+def changes_since(since, actions, notes, submitted, issued, answers) -> Changes:
     """Progress, new and completed actions, submitted versions (with their rating changes) and
     issued evaluations on or after the day of the last report to cabinet."""
     changes = Changes(since)
@@ -204,12 +232,7 @@ def changes_since(since, actions, submitted, issued, answers) -> Changes:
             moment = timezone.localdate(moment)
         return moment >= since
 
-    notes = [(note, a) for a in actions for note in a.progress_notes.all()]
-    changes.notes = sorted(
-        (note for note, _ in notes if on_or_after(note.recorded_at)),
-        key=lambda n: n.recorded_at,
-        reverse=True,
-    )
+    changes.notes = [note for note in notes if on_or_after(note.recorded_at)]
     changes.new_actions = [a for a in actions if on_or_after(a.created_at)]
     changes.completed = [a for a in actions if a.is_complete and on_or_after(a.completed_on)]
     changes.evaluations = [e for e in issued if on_or_after(e.issued_at)]

@@ -11,9 +11,8 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from dateutil.relativedelta import relativedelta
 from django.core.cache import cache
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Q
 
 from climbie_audit.cache_generations import FRAMEWORK, NATIONAL_FIGURES
 from climbie_audit.models import Council, CouncilRef
@@ -24,12 +23,12 @@ from evaluations.judgements import (
     star_rating_consequence,
 )
 from evaluations.models import Evaluation, StandardJudgement
+from standards import action_plan
 from standards.models import (
     RATING_LEVELS,
     ActionStatus,
     Answer,
     AuditReturn,
-    Criterion,
     Framework,
     ImprovementAction,
 )
@@ -411,28 +410,11 @@ class Overview:
         )
 
 
-def laming_deadlines_by_criterion(framework: Framework) -> dict[int, datetime.date | None]:
-    """{criterion id: Laming deadline}, the shortest timescale aggregated in the database; kept
-    in the cache until the framework changes."""
-    key = f"laming-deadlines:{framework.pk}:{FRAMEWORK.current()}"
-    deadlines = cache.get(key)
-    if deadlines is None:
-        deadlines = {}
-        for pk, months in Criterion.objects.filter(standard__framework=framework).values_list(
-            "pk", Min("recommendations__timescale_months")
-        ):
-            deadlines[pk] = (
-                framework.published_on + relativedelta(months=months) if months else None
-            )
-        cache.set(key, deadlines, FRAMEWORK.seconds)
-    return deadlines
-
-
 def overdue_by_council(framework: Framework, today: datetime.date, council_ids=None) -> dict:
     """{council id: (overdue either way, past target date, past Laming deadline)}, one query."""
     past_laming = [
         pk
-        for pk, deadline in laming_deadlines_by_criterion(framework).items()
+        for pk, deadline in action_plan.laming_deadlines(framework).items()
         if deadline is not None and today > deadline
     ]
     target = Q(target_date__lt=today)

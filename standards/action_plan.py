@@ -15,6 +15,7 @@ from django.utils import timezone
 from climbie_audit.cache_generations import NATIONAL_FIGURES
 from climbie_audit.concurrency import Difference, StaleEdit, claim
 
+from . import framework_index
 from .models import (
     ActionPlan,
     ActionStatus,
@@ -293,9 +294,8 @@ def is_overdue(action: ImprovementAction, today: datetime.date) -> bool:
 
 
 def laming_deadlines(framework: Framework) -> dict[int, datetime.date | None]:
-    """{criterion id: Laming deadline} for a whole framework, in two queries."""
-    criteria = Criterion.objects.filter(standard__framework=framework).with_framework_detail()
-    return {c.pk: c.laming_deadline for c in criteria}
+    """{criterion id: Laming deadline} for a whole framework."""
+    return framework_index.laming_deadlines(framework)
 
 
 def status_counts(actions) -> dict[str, int]:
