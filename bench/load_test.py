@@ -111,6 +111,14 @@ def manage(env, *args):
     )
 
 
+def redis_answers() -> bool:
+    try:
+        with socket.create_connection((PG_HOST, 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 def wait_until_up(base, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -159,6 +167,10 @@ def main():
         "LOAD_TEST_PLAN": str(scratch / "plan.json"),
         "LOAD_TEST_OUTCOMES": str(scratch / "outcomes.json"),
     }
+    if redis_answers():
+        # As in production (docs/production.md): the workers share one cache, under a key
+        # prefix of this run's own.
+        env |= {"REDIS_URL": f"redis://{PG_HOST}:6379/0", "CACHE_KEY_PREFIX": name}
     server = None
     try:
         started = time.perf_counter()
@@ -244,7 +256,8 @@ def report(rows, recorded, args) -> str:
     total = next(r for r in rows if r["Name"] == "Aggregated")
     print(
         f"\nLoad test: {args.users} users, {args.seconds} s, gunicorn {args.workers} workers, "
-        "PostgreSQL, loopback",
+        f"PostgreSQL, {'Redis cache' if redis_answers() else 'cache local to each worker'}, "
+        "loopback",
         file=out,
     )
     print(f"{'request':<36} {'count':>7} {'fail':>5} {'median ms':>10} {'p95 ms':>8}", file=out)

@@ -66,7 +66,8 @@ if CACHE_BACKEND == "redis":
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "climbie",
+            # One Redis may serve several deployments (or a load test beside a live service).
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "climbie"),
         }
     }
 elif CACHE_BACKEND == "database":

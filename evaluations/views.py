@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from climbie_audit import access
+from climbie_audit.cache_generations import FRAMEWORK
 from reports.pdf import render_pdf
 from standards import scoring
 from standards.models import ImmutableRecordError
@@ -203,8 +204,10 @@ class EditPage:
         self.overall = OverallForm(data, initial=overall_initial(evaluation))
         # Unbound, the forms' markup depends only on this version of the evaluation: the
         # template caches it under this key (issue 9: the GOV.UK forms were most of the page).
+        self.framework_generation = FRAMEWORK.current()
         self.cache_key = (
-            f"{evaluation.pk}:{evaluation.revision}:{evaluation.updated_at.isoformat()}"
+            f"{evaluation.pk}:{evaluation.revision}:{evaluation.updated_at.isoformat()}:"
+            f"{self.framework_generation}"
         )
         self.is_bound = data is not None
 

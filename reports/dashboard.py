@@ -177,7 +177,7 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
     answers = []
     if figures_return is not None:
         answers = list(figures_return.answers.in_framework_order())
-        framework_index.attach_criteria(answers, audit.framework)
+        framework_index.attach_criteria(answers)
     summary = scoring.summarise(answers) if figures_return is not None else None
 
     issued = [e for r in submitted for e in r.evaluations.all() if e.is_issued]
@@ -189,7 +189,7 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
         )
 
     actions = list(_actions(plan)) if plan else []
-    framework_index.attach_criteria(actions, audit.framework)
+    framework_index.attach_criteria(actions)
     overdue_target = [a for a in actions if action_plan.is_past_target_date(a, today)]
     overdue_laming = [a for a in actions if action_plan.is_past_laming_deadline(a, today)]
     since = plan.reported_since if plan else None

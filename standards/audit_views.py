@@ -1,6 +1,8 @@
 """Council self-audit pages. Each view asks climbie_audit.access first; rules live in
 standards.self_audit and standards.scoring."""
 
+import hashlib
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from climbie_audit import access
+from climbie_audit.cache_generations import FRAMEWORK
 
 from . import scoring, self_audit
 from .forms import AnswerForm, ConflictChoiceForm, initial_for
@@ -44,13 +47,22 @@ def overview_context(user, council, audit) -> dict:
     }
 
 
+def answer_form_key(answer) -> str:
+    """What an unbound answer form's markup depends on, and nothing else: the criterion and the
+    framework's text, the answer's values and its revision. The template caches the markup
+    under it (issue 9: rendering 15 GOV.UK forms was most of the page). Not the answer's id, so
+    that every council's blank answer to a criterion shares one copy: opening a standard for the
+    first time is as fast as opening it again."""
+    content = (answer.criterion_id, answer.revision, *answer.values().values())
+    digest = hashlib.sha256(repr(content).encode()).hexdigest()
+    return f"{FRAMEWORK.current()}:{digest}"
+
+
 def _standard_forms(answers, data=None, strict=False):
     forms = []
     for a in answers:
         form = AnswerForm(data, criterion=a.criterion, strict=strict, initial=initial_for(a))
-        # An unbound form's markup depends only on this version of the answer: the template
-        # caches it under this key (issue 9: rendering 15 GOV.UK forms was most of the page).
-        form.cache_key = f"{a.pk}:{a.revision}:{a.updated_at.isoformat()}"
+        form.cache_key = answer_form_key(a)
         forms.append(form)
     return forms
 
@@ -128,6 +140,7 @@ def edit_standard(request, council_code, number):
             "has_errors": bool(error_links),
             "conflicts": conflicts,
             "standard_count": len(standards),
+            "framework_generation": FRAMEWORK.current(),
         },
         status=409 if conflicts else 200,
     )
@@ -186,7 +199,7 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
             # caches their markup under it (issue 9).
             "answers_version": (
                 f"{draft.pk}:{len(answers)}:{sum(a.revision for a in answers)}:"
-                f"{max((a.updated_at for a in answers), default='')}"
+                f"{max((a.updated_at for a in answers), default='')}:{FRAMEWORK.current()}"
             ),
             "error_links": error_links,
             "has_errors": bool(error_links),

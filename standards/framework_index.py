@@ -1,10 +1,11 @@
-"""Every criterion of a framework, with its standard and Laming deadline, read once per
-framework version and kept in the cache.
+"""Every criterion, with its standard, framework, recommendations and Laming deadline, read once
+per version of the frameworks and kept in the cache.
 
 Pages that list many answers or actions used to join each row to its criterion, standard and
 framework and load every criterion's recommendations to work out its Laming deadline: hundreds
 of model objects built on every request for data that changes only when an administrator edits
-the framework (climbie_audit/cache_generations.py starts a new generation when one does).
+a framework (climbie_audit/cache_generations.py starts a new generation when one does). There
+are a few dozen criteria per framework, so one list serves them all.
 """
 
 import datetime
@@ -15,40 +16,45 @@ from climbie_audit.cache_generations import FRAMEWORK
 
 from .models import Criterion, Framework
 
-# The latest list of each framework in this process as well, under the same key: unpickling 54
-# criteria from the shared cache on every request cost as much as the join it replaced.
-# Read-only: nothing changes a criterion it is given.
-_in_process: dict[int, tuple[str, dict[int, Criterion]]] = {}
+# The latest list in this process as well, under the same key: unpickling the criteria from the
+# shared cache on every request cost as much as the join it replaced. Read-only: nothing changes
+# a criterion it is given.
+_in_process: dict[str, dict[int, Criterion]] = {}
 
 
-def criteria_of(framework: Framework) -> dict[int, Criterion]:
-    key = f"framework-criteria:{framework.pk}:{FRAMEWORK.current()}"
-    held = _in_process.get(framework.pk)
-    if held is not None and held[0] == key:
-        return held[1]
-    criteria = cache.get(key)
-    if criteria is None:
-        criteria = {}
-        for criterion in Criterion.objects.filter(
-            standard__framework=framework
-        ).with_framework_detail():
+def criterion_index(*, reload: bool = False) -> dict[int, Criterion]:
+    key = f"criterion-index:{FRAMEWORK.current()}"
+    index = None if reload else _in_process.get(key)
+    if index is not None:
+        return index
+    index = None if reload else cache.get(key)
+    if index is None:
+        index = {}
+        for criterion in Criterion.objects.with_framework_detail():
             criterion.laming_deadline  # noqa: B018 -- worked out (cached_property) before caching
-            # The recommendations are only needed for the deadline: keep the cached copy small.
-            criterion._prefetched_objects_cache = {}
-            criteria[criterion.pk] = criterion
-        cache.set(key, criteria, FRAMEWORK.seconds)
-    _in_process[framework.pk] = (key, criteria)
-    return criteria
+            index[criterion.pk] = criterion
+        cache.set(key, index, FRAMEWORK.seconds)
+    _in_process.clear()
+    _in_process[key] = index
+    return index
 
 
 def laming_deadlines(framework: Framework) -> dict[int, datetime.date | None]:
     """{criterion id: Laming deadline} for a whole framework."""
-    return {pk: criterion.laming_deadline for pk, criterion in criteria_of(framework).items()}
+    return {
+        pk: criterion.laming_deadline
+        for pk, criterion in criterion_index().items()
+        if criterion.standard.framework_id == framework.pk
+    }
 
 
-def attach_criteria(items, framework: Framework) -> None:
-    """Give each answer or action (anything with a criterion_id) its criterion, standard and
-    Laming deadline from the cached list instead of a join."""
-    criteria = criteria_of(framework)
+def attach_criteria(items) -> None:
+    """Give each answer or action (anything with a criterion_id) its criterion, standard,
+    framework, recommendations and Laming deadline from the cached list instead of a join."""
+    items = list(items)
+    index = criterion_index()
+    if any(item.criterion_id not in index for item in items):
+        # Criteria written without signals (a raw SQL import): read them all again.
+        index = criterion_index(reload=True)
     for item in items:
-        item.criterion = criteria[item.criterion_id]
+        item.criterion = index[item.criterion_id]

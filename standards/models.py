@@ -271,12 +271,27 @@ class AnswerQuerySet(models.QuerySet):
         return self.order_by("criterion__standard__number", "criterion__number")
 
     def with_criteria(self):
-        return self.select_related("criterion__standard__framework", "updated_by").prefetch_related(
-            models.Prefetch(
-                "criterion__recommendations",
-                queryset=Recommendation.objects.select_related("framework").order_by("number"),
-            )
-        )
+        """Each answer with its criterion, standard, framework, recommendations and Laming
+        deadline, taken from the cached criterion index (standards/framework_index.py) once the
+        answers are read, as Django itself attaches prefetched objects."""
+        clone = self.select_related("updated_by")
+        clone._attach_criteria = True
+        return clone
+
+    _attach_criteria = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._attach_criteria = self._attach_criteria
+        return clone
+
+    def _fetch_all(self):
+        fetched = self._result_cache is None
+        super()._fetch_all()
+        if fetched and self._attach_criteria and self._result_cache:
+            from .framework_index import attach_criteria
+
+            attach_criteria(r for r in self._result_cache if isinstance(r, Answer))
 
     def update(self, **kwargs):
         if self.filter(audit_return__status=AuditReturn.Status.SUBMITTED).exists():
