@@ -10,6 +10,7 @@ docs/production.md); with a per-process cache another process notices a change w
 the generation expires, after `seconds` at most.
 """
 
+import hashlib
 import uuid
 from functools import partial
 
@@ -55,3 +56,11 @@ FRAMEWORK = Generation("framework", seconds=10 * 60)
 # Everything the national overview is built from except submitted returns' answers and issued
 # evaluations' judgements, which never change (reports/national.py).
 NATIONAL_FIGURES = Generation("national-figures", seconds=5 * 60)
+
+
+def markup_key(*content) -> str:
+    """A cache key for a form's markup that names exactly what the markup shows: the values
+    given (a criterion or standard, its answer, a revision) and the framework's text. Identical
+    forms share one cached copy; any change to what they show is a different key."""
+    digest = hashlib.sha256(repr(content).encode()).hexdigest()
+    return f"{FRAMEWORK.current()}:{digest}"

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from climbie_audit import access
-from climbie_audit.cache_generations import FRAMEWORK
+from climbie_audit.cache_generations import FRAMEWORK, markup_key
 from reports.pdf import render_pdf
 from standards import scoring
 from standards.models import ImmutableRecordError
@@ -193,22 +193,24 @@ class EditPage:
             data,
             initial={"completed_on": evaluation.completed_on, "revision": evaluation.revision},
         )
-        self.standards = [
-            StandardJudgementForm(
-                data,
-                standard=j.standard,
-                initial={"judgement": j.judgement, "text": j.text},
+        self.standards = []
+        for j in judgements:
+            form = StandardJudgementForm(
+                data, standard=j.standard, initial={"judgement": j.judgement, "text": j.text}
             )
-            for j in judgements
-        ]
+            form.cache_key = markup_key("judgement", j.standard_id, j.judgement, j.text)
+            self.standards.append(form)
         self.overall = OverallForm(data, initial=overall_initial(evaluation))
-        # Unbound, the forms' markup depends only on this version of the evaluation: the
-        # template caches it under this key (issue 9: the GOV.UK forms were most of the page).
-        self.framework_generation = FRAMEWORK.current()
-        self.cache_key = (
-            f"{evaluation.pk}:{evaluation.revision}:{evaluation.updated_at.isoformat()}:"
-            f"{self.framework_generation}"
+        # Unbound, each form's markup depends only on the values it shows: the template caches
+        # it under these keys (issue 9: the GOV.UK forms were most of the page), so a save
+        # renders again only the parts it changed.
+        self.header.cache_key = markup_key(
+            "evaluation-header", evaluation.completed_on, evaluation.revision
         )
+        self.overall.cache_key = markup_key(
+            "evaluation-overall", *overall_initial(evaluation).items()
+        )
+        self.framework_generation = FRAMEWORK.current()
         self.is_bound = data is not None
 
     @property

@@ -1,8 +1,6 @@
 """Council self-audit pages. Each view asks climbie_audit.access first; rules live in
 standards.self_audit and standards.scoring."""
 
-import hashlib
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from climbie_audit import access
-from climbie_audit.cache_generations import FRAMEWORK
+from climbie_audit.cache_generations import FRAMEWORK, markup_key
 
 from . import scoring, self_audit
 from .forms import AnswerForm, ConflictChoiceForm, initial_for
@@ -53,9 +51,7 @@ def answer_form_key(answer) -> str:
     under it (issue 9: rendering 15 GOV.UK forms was most of the page). Not the answer's id, so
     that every council's blank answer to a criterion shares one copy: opening a standard for the
     first time is as fast as opening it again."""
-    content = (answer.criterion_id, answer.revision, *answer.values().values())
-    digest = hashlib.sha256(repr(content).encode()).hexdigest()
-    return f"{FRAMEWORK.current()}:{digest}"
+    return markup_key("answer", answer.criterion_id, answer.revision, *answer.values().values())
 
 
 def _standard_forms(answers, data=None, strict=False):
