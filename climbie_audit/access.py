@@ -43,6 +43,8 @@ def council_for(user: User, code: str) -> Council:
     council = visible_councils(user).filter(code=code).first()
     if council is None:
         raise Http404("No such council")
+    if user.council_id == council.pk:
+        user.council = council  # the page shows the user's own council too: read it once
     return council
 
 
@@ -59,11 +61,11 @@ def is_member_of(user: User, council: Council) -> bool:
 
 def self_audit_of(user: User, council_code: str):
     """The council's self-audit against the current framework, if the user may see the council."""
-    from standards.models import Framework
+    from standards.framework_index import current_framework
     from standards.self_audit import self_audit_for
 
     council = council_for(user, council_code)
-    framework = Framework.objects.current()
+    framework = current_framework()
     if framework is None:
         raise Http404("No audit framework has been loaded")
     return council, self_audit_for(council, framework)
@@ -168,10 +170,11 @@ def national_returns(user: User):
     """
     from django.db.models import OuterRef, Subquery
 
-    from standards.models import AuditReturn, Framework
+    from standards.framework_index import current_framework
+    from standards.models import AuditReturn
 
     require_role(user, User.Role.INSPECTOR, User.Role.ADMINISTRATOR)
-    framework = Framework.objects.current()
+    framework = current_framework()
     if framework is None:
         raise Http404("No audit framework has been loaded")
     latest = (

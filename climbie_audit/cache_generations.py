@@ -51,11 +51,68 @@ class Generation:
             m2m_changed.connect(self._changed, sender=through, dispatch_uid=f"{self.key}:{through}")
 
 
+class GenerationPerCouncil:
+    """A generation for each council, for figures worked out council by council (the national
+    overview): a change to one council's records ends that council's generation only."""
+
+    def __init__(self, name: str, seconds: int):
+        self.prefix = f"generation:{name}:"
+        self.seconds = seconds
+        self._council_of = {}
+
+    def current(self, council_ids) -> dict[int, str]:
+        keys = {f"{self.prefix}{pk}": pk for pk in council_ids}
+        found = cache.get_many(list(keys))
+        missing = [key for key in keys if key not in found]
+        for key in missing:
+            cache.add(key, uuid.uuid4().hex, self.seconds)
+        if missing:
+            found |= cache.get_many(missing)
+        # A generation evicted in between is simply new: nothing is cached under it yet.
+        return {pk: found.get(key) or uuid.uuid4().hex for key, pk in keys.items()}
+
+    def bump(self, council_id: int) -> None:
+        key = f"{self.prefix}{council_id}"
+        cache.delete(key)
+        transaction.on_commit(partial(cache.delete, key))
+
+    def follow(self, everyone: Generation, models: dict) -> None:
+        """`models`: {model: how to find its council}, either the name of its council id field,
+        or (a foreign key's id field, the model it points to, the lookup from there to the
+        council id). When the council cannot be found, `everyone` starts a new generation."""
+        for model, path in models.items():
+            self._council_of[model] = path
+            uid = f"{self.prefix}{model._meta.label}"
+            post_save.connect(self._changed, sender=model, dispatch_uid=f"{uid}:save")
+            post_delete.connect(self._changed, sender=model, dispatch_uid=f"{uid}:delete")
+        self._everyone = everyone
+
+    def _changed(self, sender, instance, **kwargs) -> None:
+        council_id = self._council_id(sender, instance)
+        if council_id is None:
+            self._everyone.bump()
+        else:
+            self.bump(council_id)
+
+    def _council_id(self, model, instance) -> int | None:
+        path = self._council_of[model]
+        if isinstance(path, str):
+            return getattr(instance, path)
+        field, target, lookup = path
+        return (
+            target.objects.filter(pk=getattr(instance, field))
+            .values_list(lookup, flat=True)
+            .first()
+        )
+
+
 # Framework text and timescales: the cached form markup and the Laming deadlines.
 FRAMEWORK = Generation("framework", seconds=10 * 60)
-# Everything the national overview is built from except submitted returns' answers and issued
-# evaluations' judgements, which never change (reports/national.py).
+# What the national overview is built from, council by council (reports/national.py), except
+# submitted returns' answers and issued evaluations' judgements, which never change; and for
+# bulk writes, which send no signals, one generation for every council at once.
 NATIONAL_FIGURES = Generation("national-figures", seconds=5 * 60)
+COUNCIL_FIGURES = GenerationPerCouncil("council-figures", seconds=5 * 60)
 
 
 def markup_key(*content) -> str:

@@ -11,7 +11,8 @@ from django.db.models import Exists, OuterRef
 
 from climbie_audit import access
 from climbie_audit.models import CouncilRef
-from standards.models import AuditReturn, Framework
+from standards import framework_index
+from standards.models import AuditReturn
 
 from .judgements import caps_star_rating
 from .models import CouncilResponse, Evaluation
@@ -68,7 +69,7 @@ def workspace(user, region: str = "", status: str = "") -> tuple[list, list]:
     councils = access.workspace_councils(user)
     if region:
         councils = councils.filter(region=region)
-    framework = Framework.objects.current()
+    framework = framework_index.current_framework()
     assigned_ids = set(user.assignments.values_list("council_id", flat=True))
 
     returns_by_council = defaultdict(list)

@@ -16,7 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from climbie_audit import access
-from standards.models import Framework
+from standards import framework_index
 
 from . import national
 from .dashboard import build_dashboard
@@ -56,7 +56,7 @@ class NationalFilterForm(forms.Form):
 
 def _overview(request):
     access.national_overview(request.user)
-    framework = Framework.objects.current()
+    framework = framework_index.current_framework()
     form = NationalFilterForm(request.GET or None, regions=national.regions())
     filters = form.filters()
     overview = None

@@ -19,7 +19,17 @@ from .models import Criterion, Framework
 # The latest list in this process as well, under the same key: unpickling the criteria from the
 # shared cache on every request cost as much as the join it replaced. Read-only: nothing changes
 # a criterion it is given.
-_in_process: dict[str, dict[int, Criterion]] = {}
+_in_process: dict[str, object] = {}
+
+
+def current_framework() -> Framework | None:
+    """Framework.objects.current(), read once per version of the frameworks in each process:
+    nearly every page asks for it."""
+    key = f"current-framework:{FRAMEWORK.current()}"
+    if key not in _in_process:
+        _in_process.pop(next((k for k in _in_process if k.startswith("current-")), None), None)
+        _in_process[key] = Framework.objects.current()
+    return _in_process[key]
 
 
 def criterion_index(*, reload: bool = False) -> dict[int, Criterion]:
@@ -34,7 +44,7 @@ def criterion_index(*, reload: bool = False) -> dict[int, Criterion]:
             criterion.laming_deadline  # noqa: B018 -- worked out (cached_property) before caching
             index[criterion.pk] = criterion
         cache.set(key, index, FRAMEWORK.seconds)
-    _in_process.clear()
+    _in_process.pop(next((k for k in _in_process if k.startswith("criterion-")), None), None)
     _in_process[key] = index
     return index
 

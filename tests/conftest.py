@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 
 from standards.framework_data import load_all_frameworks
 from standards.models import Framework
@@ -17,6 +18,13 @@ from .factories import (
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still synchronous, so Django's async-safety guard would be a false alarm here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached, as its database starts empty: cached entries name
+    rows by id, and ids come round again from one test to the next."""
+    cache.clear()
 
 
 @pytest.fixture
