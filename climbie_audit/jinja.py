@@ -1,10 +1,11 @@
-"""Jinja2 for the long tables: one row per council, about 150 of them.
+"""Jinja2 for the long tables: one row per council (about 150), a council's actions and notes.
 
 Django's template engine spends about 0.3 ms on each row of the inspector workspace or the
 national overview (variable lookups, `{% url %}`, localisation), which put those pages at 10-15x
 the cost of the smallest page. Jinja2, Django's other built-in backend, compiles a template to
-Python and renders the same rows about ten times faster. Pages stay Django templates; only the
-table partials (`templates/**/*.jinja`) are Jinja2, included with `{% jinja %}`.
+Python and renders the same rows about ten times faster. Pages stay Django templates (the shell,
+forms, error summaries); only the long tables and lists of the workspace, the national overview
+and the dashboard (`templates/**/*.jinja`) are Jinja2, included with `{% jinja %}`.
 """
 
 import datetime

@@ -271,9 +271,11 @@ def test_inspector_reads_submitted_version(
 
 
 def count_queries(client, path):
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    cache.clear()  # count the queries of a page with nothing cached: the most it ever runs
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
     return len(queries)
@@ -299,4 +301,4 @@ def test_page_query_counts_do_not_grow_with_versions_or_criteria(
     assert with_two_versions == with_five_versions
     # Standard 1 has 7 criteria and standard 2 has 15: the same number of queries.
     assert with_two_versions[1] == with_two_versions[2]
-    assert max(with_five_versions) <= 17
+    assert max(with_five_versions) <= 18  # with nothing cached: the criterion index is read too

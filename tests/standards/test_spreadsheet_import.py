@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -621,15 +622,17 @@ def test_upload_and_preview_query_counts_do_not_grow_with_the_changes(
     counts = []
     for changes in (1, 54):
         data = rate_first(changes)
+        cache.clear()  # both counted with nothing cached: the most they ever run
         with CaptureQueriesContext(connection) as uploading:
             upload(officer_client, council_a, data)
+        cache.clear()
         with CaptureQueriesContext(connection) as previewing:
             page = _check_page(officer_client, council_a)
         assert len(page.context["preview"].changes) == changes
         counts.append((len(uploading), len(previewing)))
 
     assert counts[0] == counts[1]
-    assert counts[0][0] <= 15 and counts[0][1] <= 15
+    assert counts[0][0] <= 16 and counts[0][1] <= 16  # with nothing cached
 
 
 def test_content_below_the_return_is_refused(officer_client, council_a, draft):
