@@ -123,9 +123,9 @@ def wait_until_up(base, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(base + "/sign-in/", timeout=2)
+            urllib.request.urlopen(base + "/sign-in/", timeout=10)
             return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, OSError):  # refused, reset, or still booting (timeout)
             time.sleep(0.3)
     raise RuntimeError(f"gunicorn did not answer on {base}")
 
