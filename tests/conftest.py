@@ -21,6 +21,18 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Django's PBKDF2 takes about half a second a password, on purpose, and the tests create
+    thousands of people: hash theirs quickly, as Django's testing documentation advises.
+    PBKDF2 stays in the list so that any password hashed the production way still checks.
+    (Servers the tests start in their own processes, and `make loadtest`, hash as production.)"""
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with nothing cached, as its database starts empty: cached entries name
     rows by id, and ids come round again from one test to the next."""
