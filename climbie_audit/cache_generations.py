@@ -19,6 +19,19 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
+def _end(key: str) -> None:
+    """End a generation now, so that this transaction reads its own changes afresh, and again
+    after the commit, so that nothing computed by others from the data before it is read again."""
+    cache.delete(key)
+    transaction.on_commit(partial(cache.delete, key))
+
+
+def _on_save_or_delete(model, handler, owner: str) -> None:
+    uid = f"{owner}:{model._meta.label}"
+    post_save.connect(handler, sender=model, dispatch_uid=f"{uid}:save")
+    post_delete.connect(handler, sender=model, dispatch_uid=f"{uid}:delete")
+
+
 class Generation:
     def __init__(self, name: str, seconds: int):
         self.key = f"generation:{name}"
@@ -32,10 +45,7 @@ class Generation:
         return value
 
     def bump(self) -> None:
-        # Now, so that this transaction reads its own changes afresh, and again after the commit,
-        # so that nothing computed by others from the data before it is read again.
-        cache.delete(self.key)
-        transaction.on_commit(partial(cache.delete, self.key))
+        _end(self.key)
 
     def _changed(self, **kwargs) -> None:
         self.bump()
@@ -44,9 +54,7 @@ class Generation:
         """Start a new generation whenever one of `models` is saved or deleted (the admin site,
         fixtures and every domain function save through the ORM; bulk writes call bump())."""
         for model in models:
-            uid = f"{self.key}:{model._meta.label}"
-            post_save.connect(self._changed, sender=model, dispatch_uid=f"{uid}:save")
-            post_delete.connect(self._changed, sender=model, dispatch_uid=f"{uid}:delete")
+            _on_save_or_delete(model, self._changed, self.key)
         for through in m2m:
             m2m_changed.connect(self._changed, sender=through, dispatch_uid=f"{self.key}:{through}")
 
@@ -72,9 +80,7 @@ class GenerationPerCouncil:
         return {pk: found.get(key) or uuid.uuid4().hex for key, pk in keys.items()}
 
     def bump(self, council_id: int) -> None:
-        key = f"{self.prefix}{council_id}"
-        cache.delete(key)
-        transaction.on_commit(partial(cache.delete, key))
+        _end(f"{self.prefix}{council_id}")
 
     def follow(self, everyone: Generation, models: dict) -> None:
         """`models`: {model: how to find its council}, either the name of its council id field,
@@ -82,9 +88,7 @@ class GenerationPerCouncil:
         council id). When the council cannot be found, `everyone` starts a new generation."""
         for model, path in models.items():
             self._council_of[model] = path
-            uid = f"{self.prefix}{model._meta.label}"
-            post_save.connect(self._changed, sender=model, dispatch_uid=f"{uid}:save")
-            post_delete.connect(self._changed, sender=model, dispatch_uid=f"{uid}:delete")
+            _on_save_or_delete(model, self._changed, self.prefix)
         self._everyone = everyone
 
     def _changed(self, sender, instance, **kwargs) -> None:

@@ -17,12 +17,6 @@ from standards.models import AuditReturn
 from .judgements import caps_star_rating
 from .models import CouncilResponse, Evaluation
 
-STATUS_LABELS = {
-    "not_submitted": "Not yet submitted",
-    "awaiting": "Submitted, not yet evaluated",
-    "draft": "Evaluation in draft",
-    "issued": "Evaluation issued",
-}
 ISSUED = Evaluation.Status.ISSUED
 
 
@@ -34,10 +28,6 @@ class WorkspaceRow:
     evaluation: dict | None  # of the latest submitted version: its draft, else its latest
     latest_issued: dict | None  # of any version: SSI's standing judgement of the council
     status: str
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
 
     @property
     def star_rating_capped(self) -> bool:

@@ -18,25 +18,25 @@ from .models import Criterion, Framework
 
 # The latest list in this process as well, under the same key: unpickling the criteria from the
 # shared cache on every request cost as much as the join it replaced. Read-only: nothing changes
-# a criterion it is given.
-_in_process: dict[str, object] = {}
+# a criterion it is given. {what: (cache key, value)}, the latest of each only.
+_in_process: dict[str, tuple[str, object]] = {}
 
 
 def current_framework() -> Framework | None:
     """Framework.objects.current(), read once per version of the frameworks in each process:
     nearly every page asks for it."""
     key = f"current-framework:{FRAMEWORK.current()}"
-    if key not in _in_process:
-        _in_process.pop(next((k for k in _in_process if k.startswith("current-")), None), None)
-        _in_process[key] = Framework.objects.current()
-    return _in_process[key]
+    held = _in_process.get("framework")
+    if held is None or held[0] != key:
+        held = _in_process["framework"] = (key, Framework.objects.current())
+    return held[1]
 
 
 def criterion_index(*, reload: bool = False) -> dict[int, Criterion]:
     key = f"criterion-index:{FRAMEWORK.current()}"
-    index = None if reload else _in_process.get(key)
-    if index is not None:
-        return index
+    held = _in_process.get("criteria")
+    if held is not None and held[0] == key and not reload:
+        return held[1]
     index = None if reload else cache.get(key)
     if index is None:
         index = {}
@@ -44,8 +44,7 @@ def criterion_index(*, reload: bool = False) -> dict[int, Criterion]:
             criterion.laming_deadline  # noqa: B018 -- worked out (cached_property) before caching
             index[criterion.pk] = criterion
         cache.set(key, index, FRAMEWORK.seconds)
-    _in_process.pop(next((k for k in _in_process if k.startswith("criterion-")), None), None)
-    _in_process[key] = index
+    _in_process["criteria"] = (key, index)
     return index
 
 
