@@ -359,15 +359,15 @@ def save_one_part(key, subjects, n) -> None:
         action = ImprovementAction.objects.order_by("pk")[n]
         action.save()  # as a person's edit does; the figures must be worked out again
     elif key == "standard":
-        from standards.self_audit import save_answers
+        from standards.self_audit.rules import save_answers
 
         draft, officer = subjects["draft"], subjects["officer"]
         answer = draft.answers.filter(criterion__standard__number=2).order_by("pk").first()
         values = answer.values() | {"evidence": f"Evidence as revised, draft {n}."}
         save_answers(draft, officer, {answer.criterion_id: (answer.revision, values)})
     else:
+        from evaluations.evaluation.workflow import save_evaluation
         from evaluations.models import Evaluation
-        from evaluations.workflow import save_evaluation
 
         evaluation = Evaluation.objects.get(pk=subjects["evaluation"].pk)
         judgements = {
@@ -386,8 +386,9 @@ def time_pdfs(subjects, database_url, repeat=5) -> list[dict]:
     from django.test import Client
     from pypdf import PdfReader
 
-    from reports import cabinet, roles
+    from reports.cabinet import drafting as cabinet
     from reports.models import ReportKind
+    from reports.roles import rules as roles
 
     issued = subjects["issued"]
     director = subjects["director"]
@@ -473,8 +474,8 @@ def time_spreadsheets(subjects, repeat=5) -> list[dict]:
     from django.db import transaction
     from django.test import Client
 
-    from standards import spreadsheet
     from standards.models import AuditReturn
+    from standards.spreadsheet import workbook as spreadsheet
 
     officer, draft, submitted = subjects["officer"], subjects["draft"], subjects["submitted"]
     council = draft.self_audit.council

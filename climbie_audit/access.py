@@ -7,7 +7,7 @@ raise Http404; actions on objects they may see but not change raise PermissionDe
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from .models import Council, User
+from climbie_audit.models import Council, User
 
 
 def require_signed_in(user: User) -> User:
@@ -61,8 +61,8 @@ def is_member_of(user: User, council: Council) -> bool:
 
 def self_audit_of(user: User, council_code: str):
     """The council's self-audit against the current framework, if the user may see the council."""
-    from standards.framework_index import current_framework
-    from standards.self_audit import self_audit_for
+    from standards.framework.index import current_framework
+    from standards.self_audit.rules import self_audit_for
 
     council = council_for(user, council_code)
     framework = current_framework()
@@ -88,8 +88,13 @@ def readable_return(user: User, council_code: str, number: int):
     return council, audit, audit_return
 
 
+def is_director_of(user: User, council: Council) -> bool:
+    """The council's own director: the one person who submits, responds and reports to cabinet."""
+    return is_member_of(user, council) and user.is_director
+
+
 def require_director_of(user: User, council: Council) -> None:
-    if not (is_member_of(user, council) and user.is_director):
+    if not is_director_of(user, council):
         raise PermissionDenied("Only the council's director can do this.")
 
 
@@ -170,7 +175,7 @@ def national_returns(user: User):
     """
     from django.db.models import OuterRef, Subquery
 
-    from standards.framework_index import current_framework
+    from standards.framework.index import current_framework
     from standards.models import AuditReturn
 
     require_role(user, User.Role.INSPECTOR, User.Role.ADMINISTRATOR)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .models import AuditEvent, Council, InspectorAssignment, User
+from climbie_audit.models import AuditEvent, Council, InspectorAssignment, User
 
 admin.site.site_header = "Climbié Audit administration"
 admin.site.site_title = "Climbié Audit administration"

@@ -10,7 +10,7 @@ from django.apps import apps
 from django.contrib.auth import signals as auth_signals
 from django.db.models.signals import post_delete, post_save
 
-from .models import AuditEvent
+from climbie_audit.models import AuditEvent
 
 AUDITED_APPS = ("standards", "evaluations", "reports")
 # Framework data is loaded from fixtures, not audit data; history rows mirror what is logged.

@@ -15,10 +15,10 @@ def _navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
-    items = [("Home", reverse("home")), ("Audit framework", reverse("standards:index"))]
+    items = [("Home", reverse("home")), ("Audit framework", reverse("framework:index"))]
     # Action plans and dashboards: SSI's view of every council at once.
     if user.is_inspector or user.is_administrator:
-        items.append(("National overview", reverse("reports:national")))
+        items.append(("National overview", reverse("national:overview")))
     if user.is_administrator:
         items.append(("Administration", reverse("admin:index")))
     path = request.path

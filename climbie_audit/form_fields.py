@@ -74,3 +74,21 @@ class ErrorLinksMixin:
                 anchor = bound.auto_id
             links.extend((anchor, message) for message in errors)
         return links
+
+
+def required_text(label: str, message: str, **kwargs) -> forms.CharField:
+    """A text field whose "required" error says what to enter, in GOV.UK wording."""
+    return forms.CharField(label=label, error_messages={"required": message}, **kwargs)
+
+
+def posted(request):
+    """The form data of a POST, or None for a GET (so an unbound form shows its initial values)."""
+    return request.POST if request.method == "POST" else None
+
+
+def with_revision(request, revision: int):
+    """The user's own answers, re-posted against the revision now stored, after a conflict: saving
+    again replaces what the other person saved (they have been shown it)."""
+    data = request.POST.copy()
+    data["revision"] = str(revision)
+    return data

@@ -4,7 +4,7 @@ from django.contrib.sessions.models import Session
 from django.db.models.signals import pre_save
 from django.utils import timezone
 
-from .models import User
+from climbie_audit.models import User
 
 
 def end_sessions_of(user: User) -> int:

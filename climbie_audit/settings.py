@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "standards",
     "evaluations",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [

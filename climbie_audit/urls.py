@@ -1,8 +1,13 @@
+"""The service's URLs. Each concept keeps its own urls.py; they are included here by name
+(a string, not an import), so this base module depends on none of the apps built on it."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from climbie_audit import views
+
+COUNCIL = "councils/<str:council_code>/"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -10,34 +15,26 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("session/keep-alive/", views.keep_alive, name="keep-alive"),
-    path("framework/", include("standards.urls")),
-    path("councils/<str:council_code>/self-audit/", include("standards.audit_urls")),
-    path("", include("evaluations.urls")),  # SSI evaluations and the inspector's workspace
+    # The smallest signed-in page: the performance floor that bench/run.py measures against.
+    path("ping/", views.ping, name="ping"),
     # One sign-in page for everyone, administrators included.
     path("admin/login/", views.admin_sign_in, name="admin-login"),
     path("admin/", admin.site.urls),
+    # standards
+    path("framework/", include("standards.framework.urls")),
+    path(COUNCIL + "self-audit/", include("standards.self_audit.urls")),
+    path("", include("standards.spreadsheet.urls")),
+    path(COUNCIL + "action-plan/", include("standards.action_plan.urls")),
+    # evaluations
+    path("", include("evaluations.evaluation.urls")),
+    path("", include("evaluations.inspection.urls")),
+    # reports
+    path("", include("reports.cabinet.urls")),
+    path("", include("reports.roles.urls")),
+    path("", include("reports.dashboard.urls")),
+    path("", include("reports.national.urls")),
 ]
 
 handler403 = "climbie_audit.views.permission_denied"
 handler404 = "climbie_audit.views.page_not_found"
 handler500 = "climbie_audit.views.server_error"
-
-# --- Spreadsheets: the national workbook of submitted returns, for SSI ---------------------
-from standards.spreadsheet_views import national_workbook  # noqa: E402
-
-urlpatterns += [path("national/returns.xlsx", national_workbook, name="national-workbook")]
-
-# --- Action plans, the council dashboard and SSI's national overview ------------------------
-urlpatterns += [
-    path("councils/<str:council_code>/action-plan/", include("standards.action_plan_urls")),
-    path("", include("reports.urls")),
-]
-
-# --- Reports to cabinet, the statement of roles and responsibilities, inspections (issue 6) ---
-urlpatterns += [
-    path("", include("reports.cabinet_urls")),
-    path("", include("evaluations.inspection_urls")),
-]
-
-# --- Service status: the smallest signed-in page (performance baseline, issue 9) --------------
-urlpatterns += [path("ping/", views.ping, name="ping")]

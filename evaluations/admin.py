@@ -3,7 +3,7 @@ service, where the access rules and the draft/issued workflow apply."""
 
 from django.contrib import admin
 
-from .models import CouncilResponse, Evaluation, Finding, StandardJudgement
+from evaluations.models import CouncilResponse, Evaluation, Finding, StandardJudgement
 
 
 class ReadOnlyMixin:

@@ -6,9 +6,7 @@ immutable, here in the model layer, whatever code path tries to change them.
 
 from django.db import models
 
-from standards.models import ImmutableRecordError
-
-from .judgements import (
+from evaluations.evaluation.judgements import (
     PAF_SHORT_NAMES,
     STANDARD_JUDGEMENT_LABELS,
     STANDARD_JUDGEMENTS,
@@ -19,6 +17,7 @@ from .judgements import (
     caps_star_rating,
     star_rating_consequence,
 )
+from standards.models import ImmutableRecordError
 
 ISSUED = "issued"
 

@@ -5,8 +5,13 @@ the draft/final workflow apply."""
 from django.contrib import admin
 
 from evaluations.models import Inspection
-
-from .models import CabinetReport, ReportSection, ResponsibleRole, RoleStatement, TimetableRow
+from reports.models import (
+    CabinetReport,
+    ReportSection,
+    ResponsibleRole,
+    RoleStatement,
+    TimetableRow,
+)
 
 
 class ReadOnlyMixin:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Criterion, Framework, Recommendation, Standard
+from standards.models import Criterion, Framework, Recommendation, Standard
 
 
 class StandardInline(admin.TabularInline):

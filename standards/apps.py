@@ -6,8 +6,7 @@ class StandardsConfig(AppConfig):
 
     def ready(self):
         from climbie_audit.cache_generations import FRAMEWORK
-
-        from .models import Criterion, Framework, Recommendation, Standard
+        from standards.models import Criterion, Framework, Recommendation, Standard
 
         FRAMEWORK.follow(
             Framework, Standard, Recommendation, Criterion, m2m=[Criterion.recommendations.through]

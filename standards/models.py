@@ -57,7 +57,7 @@ class Standard(models.Model):
         return f"Standard {self.number}: {self.title}"
 
     def get_absolute_url(self):
-        return reverse("standards:standard", args=[self.number])
+        return reverse("framework:standard", args=[self.number])
 
 
 class Recommendation(models.Model):
@@ -85,7 +85,7 @@ class Recommendation(models.Model):
         return f"Recommendation {self.number}"
 
     def get_absolute_url(self):
-        return reverse("standards:recommendation", args=[self.number])
+        return reverse("framework:recommendation", args=[self.number])
 
     @property
     def deadline(self) -> datetime.date | None:
@@ -134,7 +134,7 @@ class Criterion(models.Model):
         return self.code
 
     def get_absolute_url(self):
-        return reverse("standards:criterion", args=[self.code])
+        return reverse("framework:criterion", args=[self.code])
 
     @property
     def anchor(self) -> str:
@@ -289,7 +289,7 @@ class AnswerQuerySet(models.QuerySet):
         fetched = self._result_cache is None
         super()._fetch_all()
         if fetched and self._attach_criteria and self._result_cache:
-            from .framework_index import attach_criteria
+            from standards.framework.index import attach_criteria
 
             attach_criteria(r for r in self._result_cache if isinstance(r, Answer))
 

@@ -3,10 +3,9 @@ import os
 import pytest
 from django.core.cache import cache
 
-from standards.framework_data import load_all_frameworks
+from standards.framework.data import load_all_frameworks
 from standards.models import Framework
-
-from .factories import (
+from tests.factories import (
     AdministratorFactory,
     CouncilFactory,
     DirectorFactory,

@@ -7,7 +7,7 @@ from climbie_audit import access
 register = template.Library()
 
 
-@register.inclusion_tag("evaluations/_council_panel.html", takes_context=True)
+@register.inclusion_tag("evaluation/_council_panel.html", takes_context=True)
 def council_evaluations(context):
     user = context["request"].user
     council = context["council"]
@@ -20,5 +20,5 @@ def council_evaluations(context):
     return {
         "council": council,
         "evaluations": list(evaluations),
-        "is_director": access.is_member_of(user, council) and user.is_director,
+        "is_director": access.is_director_of(user, council),
     }

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from standards.framework_data import load_all_frameworks
+from standards.framework.data import load_all_frameworks
 from standards.models import Framework
 from tests.factories import PASSWORD
 

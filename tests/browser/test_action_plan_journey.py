@@ -7,8 +7,9 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from climbie_audit.national_data import seed_national
-from reports.national import COLUMNS
+from demo.national import seed_national
+from reports.national.rules import COLUMNS
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import (
     CouncilFactory,
     DirectorFactory,
@@ -17,8 +18,6 @@ from tests.factories import (
     assign,
 )
 from tests.standards.helpers import submitted_return
-
-from .conftest import assert_accessible, sign_in
 
 BELOW_FOUR = {"1.1": 2, "2.4": 3, "3.4": 1}
 

@@ -8,11 +8,10 @@ import re
 import pypdf
 from playwright.sync_api import expect
 
-from climbie_audit.demo import DEMO_PASSWORD, seed_demo, seed_demo_audits, seed_demo_cabinet
-from evaluations import seed_000
-from evaluations.judgements import STANDARD_JUDGEMENT_LABELS
-
-from .conftest import assert_accessible, sign_in
+from demo import seed_000
+from demo.seed import DEMO_PASSWORD, seed_demo, seed_demo_audits, seed_demo_cabinet
+from evaluations.evaluation.judgements import STANDARD_JUDGEMENT_LABELS
+from tests.browser.conftest import assert_accessible, sign_in
 
 EDITED_SUMMARY = (
     "The Chief Executive commissioned a full review of the Council's arrangements for child "

@@ -4,10 +4,9 @@ import re
 
 from playwright.sync_api import expect
 
-from climbie_audit.demo import DEMO_PASSWORD, seed_demo, seed_demo_audits
+from demo.seed import DEMO_PASSWORD, seed_demo, seed_demo_audits
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.evaluations import seed_000
-
-from .conftest import assert_accessible, sign_in
 
 PAF_EFFECTIVENESS = "Effectiveness of service delivery and outcomes"
 KINDS = {"strength": "Strength", "development": "Area for development"}

@@ -2,9 +2,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import OfficerFactory
-
-from .conftest import assert_accessible, sign_in
 
 
 def test_officer_signs_in_and_browses_standard_criterion_recommendation(page):

@@ -6,6 +6,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from standards.models import Criterion
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import (
     CouncilFactory,
     DirectorFactory,
@@ -13,8 +14,6 @@ from tests.factories import (
     OfficerFactory,
     assign,
 )
-
-from .conftest import assert_accessible, sign_in
 
 BELOW_FOUR = {"1.3": 2, "2.10": 3, "3.4": 1, "5.2": 3, "7.8": 2}
 

@@ -1,8 +1,7 @@
 from playwright.sync_api import expect
 
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import OfficerFactory
-
-from .conftest import assert_accessible, sign_in
 
 
 def test_timeout_warning_lets_a_person_stay_signed_in(page, settings):

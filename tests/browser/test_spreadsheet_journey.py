@@ -6,10 +6,9 @@ import re
 import openpyxl
 from playwright.sync_api import expect
 
-from standards import spreadsheet
+from standards.spreadsheet import workbook as spreadsheet
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import CouncilFactory, OfficerFactory
-
-from .conftest import assert_accessible, sign_in
 
 
 def _fill(template_path, out_path, broken=False):

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
-from climbie_audit.demo import seed_demo, seed_demo_audits, seed_demo_cabinet
 from climbie_audit.models import InspectorAssignment, User
-from standards.framework_data import load_all_frameworks
+from demo.seed import seed_demo, seed_demo_audits, seed_demo_cabinet
+from standards.framework.data import load_all_frameworks
 
 
 @dataclass
@@ -25,12 +25,12 @@ ROLES = [
 
 
 def build() -> Dataset:
-    from evaluations import workflow
+    from evaluations.evaluation import workflow
     from evaluations.models import Evaluation, Inspection
-    from reports.cabinet import draft_report
+    from reports.cabinet.drafting import draft_report
     from reports.models import CabinetReport
-    from standards import action_plan
-    from standards.self_audit import latest_submitted, self_audit_for, start_revision
+    from standards.action_plan import rules as action_plan
+    from standards.self_audit.rules import latest_submitted, self_audit_for, start_revision
 
     framework = load_all_frameworks()[0]
     seed_demo()

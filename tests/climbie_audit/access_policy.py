@@ -73,23 +73,23 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/cabinet-reports/1/
-    "cabinet:role-add": {
+    "roles:add": {
         "get": "login 403 404 ok 403 403 403",
         "post": "login 403 404 ok 403 403 403",
     },  # /councils/509/roles-and-responsibilities/add/
-    "cabinet:role-change": {
+    "roles:change": {
         "get": "login 403 404 ok 403 403 403",
         "post": "login 403 404 ok 403 403 403",
     },  # /councils/509/roles-and-responsibilities/1/
-    "cabinet:role-remove": {
+    "roles:remove": {
         "get": "login 403 404 ok 403 403 403",
         "post": "login 403 404 ok 403 403 403",
     },  # /councils/509/roles-and-responsibilities/1/remove/
-    "cabinet:roles": {
+    "roles:statement": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login 403 404 ok 403 403 403",
     },  # /councils/509/roles-and-responsibilities/
-    "cabinet:roles-pdf": {
+    "roles:pdf": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/roles-and-responsibilities/pdf/
@@ -97,68 +97,68 @@ ACCESS = {
         "get": "login 403 404 ok 404 404 404",
         "post": "login 403 404 ok 404 404 404",
     },  # /councils/509/cabinet-reports/1/sections/summary/
-    "evaluations:add_finding": {
+    "evaluation:add_finding": {
         "get": "login 404 404 404 ok 404 404",
         "post": "login 404 404 404 ok 404 404",
     },  # /councils/509/evaluations/2/findings/add/
-    "evaluations:change_finding": {
+    "evaluation:change_finding": {
         "get": "login 404 404 404 ok 404 404",
         "post": "login 404 404 404 ok 404 404",
     },  # /councils/509/evaluations/2/findings/5/
-    "evaluations:check": {
+    "evaluation:check": {
         "get": "login 404 404 404 ok 404 404",
         "post": "login 404 404 404 ok 404 404",
     },  # /councils/509/evaluations/2/check/
-    "evaluations:council": {
+    "evaluation:council": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/evaluations/
-    "evaluations:detail": {
+    "evaluation:detail": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/evaluations/1/
-    "evaluations:edit": {
+    "evaluation:edit": {
         "get": "login 404 404 404 ok 404 404",
         "post": "login 404 404 404 ok 404 404",
     },  # /councils/509/evaluations/2/edit/
-    "evaluations:issue": {
+    "evaluation:issue": {
         "get": "login 405 405 405 405 405 405",
         "post": "login 404 404 404 ok 404 404",
     },  # /councils/509/evaluations/2/issue/
-    "evaluations:pdf": {
+    "evaluation:pdf": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/evaluations/1/pdf/
-    "evaluations:remove_finding": {
+    "evaluation:remove_finding": {
         "get": "login 404 404 404 ok 404 404",
         "post": "login 404 404 404 ok 404 404",
     },  # /councils/509/evaluations/2/findings/5/remove/
-    "evaluations:respond": {
+    "evaluation:respond": {
         "get": "login 403 404 ok 403 403 403",
         "post": "login 403 404 ok 403 403 403",
     },  # /councils/509/evaluations/1/response/
-    "evaluations:start": {
+    "evaluation:start": {
         "get": "login 403 404 403 ok 403 403",
         "post": "login 403 404 403 ok 403 403",
     },  # /councils/509/evaluations/start/
-    "evaluations:workspace": {
+    "evaluation:workspace": {
         "get": "login 403 403 403 ok ok 403",
         "post": "login 403 403 403 ok ok 403",
     },  # /inspector/
     "home": {"get": "login ok ok ok ok ok ok", "post": "login ok ok ok ok ok ok"},  # /
-    "inspections:add": {
+    "inspection:add": {
         "get": "login 403 404 ok 403 403 403",
         "post": "login 403 404 ok 403 403 403",
     },  # /councils/509/inspections/add/
-    "inspections:change": {
+    "inspection:change": {
         "get": "login 403 404 ok 403 403 403",
         "post": "login 403 404 ok 403 403 403",
     },  # /councils/509/inspections/1/change/
-    "inspections:detail": {
+    "inspection:detail": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/inspections/1/
-    "inspections:list": {
+    "inspection:list": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/inspections/
@@ -171,24 +171,24 @@ ACCESS = {
         "get": "login 405 405 405 405 405 405",
         "post": "login login login login login login login",
     },  # /sign-out/
-    "national-workbook": {
+    "spreadsheet:national": {
         "get": "login 403 403 403 ok ok ok",
         "post": "login 403 403 403 ok ok ok",
     },  # /national/returns.xlsx
     "ping": {"get": "login ok ok ok ok ok ok", "post": "login ok ok ok ok ok ok"},  # /ping/
-    "reports:dashboard": {
+    "dashboard:council": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/dashboard/
-    "reports:national": {
+    "national:overview": {
         "get": "login 403 403 403 ok ok ok",
         "post": "login 403 403 403 ok ok ok",
     },  # /national/overview/
-    "reports:national-csv": {
+    "national:csv": {
         "get": "login 403 403 403 ok ok ok",
         "post": "login 403 403 403 ok ok ok",
     },  # /national/overview.csv
-    "reports:national-xlsx": {
+    "national:xlsx": {
         "get": "login 403 403 403 ok ok ok",
         "post": "login 403 403 403 ok ok ok",
     },  # /national/overview.xlsx
@@ -200,7 +200,7 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/self-audit/compare/
-    "self_audit:download": {
+    "spreadsheet:download": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/self-audit/versions/1/return.xlsx
@@ -220,6 +220,10 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/self-audit/standards/1/
+    "self_audit:start": {
+        "get": "login 405 405 405 405 405 405",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/start/
     "self_audit:submit": {
         "get": "login 405 405 405 405 405 405",
         "post": "login 403 404 ok 404 404 404",
@@ -228,15 +232,15 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/self-audit/versions/1/submitted/
-    "self_audit:template": {
+    "spreadsheet:template": {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/self-audit/template.xlsx
-    "self_audit:upload": {
+    "spreadsheet:upload": {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/self-audit/upload/
-    "self_audit:upload-check": {
+    "spreadsheet:upload-check": {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/self-audit/upload/check/
@@ -248,19 +252,19 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/self-audit/versions/
-    "standards:criterion": {
+    "framework:criterion": {
         "get": "login ok ok ok ok ok ok",
         "post": "login ok ok ok ok ok ok",
     },  # /framework/criteria/1.1/
-    "standards:index": {
+    "framework:index": {
         "get": "login ok ok ok ok ok ok",
         "post": "login ok ok ok ok ok ok",
     },  # /framework/
-    "standards:recommendation": {
+    "framework:recommendation": {
         "get": "login ok ok ok ok ok ok",
         "post": "login ok ok ok ok ok ok",
     },  # /framework/recommendations/53/
-    "standards:standard": {
+    "framework:standard": {
         "get": "login ok ok ok ok ok ok",
         "post": "login ok ok ok ok ok ok",
     },  # /framework/standards/1/

@@ -9,9 +9,8 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
+from tests.climbie_audit.access_matrix_data import ROLES, build
 from tests.url_catalogue import iter_patterns
-
-from .access_matrix_data import ROLES, build
 
 OK, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = "ok", "login", "403", "404", "405"
 
@@ -37,27 +36,27 @@ def kwargs_for(name: str, route: str, data) -> dict:
         "finding_pk": o["finding"].pk,
     }
     pk_by_name = {
-        "evaluations:detail": o["issued_evaluation"],
-        "evaluations:pdf": o["issued_evaluation"],
-        "evaluations:respond": o["issued_evaluation"],
-        "evaluations:edit": o["draft_evaluation"],
-        "evaluations:check": o["draft_evaluation"],
-        "evaluations:issue": o["draft_evaluation"],
-        "evaluations:add_finding": o["draft_evaluation"],
-        "evaluations:change_finding": o["draft_evaluation"],
-        "evaluations:remove_finding": o["draft_evaluation"],
+        "evaluation:detail": o["issued_evaluation"],
+        "evaluation:pdf": o["issued_evaluation"],
+        "evaluation:respond": o["issued_evaluation"],
+        "evaluation:edit": o["draft_evaluation"],
+        "evaluation:check": o["draft_evaluation"],
+        "evaluation:issue": o["draft_evaluation"],
+        "evaluation:add_finding": o["draft_evaluation"],
+        "evaluation:change_finding": o["draft_evaluation"],
+        "evaluation:remove_finding": o["draft_evaluation"],
         "action_plan:action": o["action"],
         "action_plan:details": o["action"],
-        "cabinet:role-change": o["role"],
-        "cabinet:role-remove": o["role"],
-        "inspections:detail": o["inspection"],
-        "inspections:change": o["inspection"],
+        "roles:change": o["role"],
+        "roles:remove": o["role"],
+        "inspection:detail": o["inspection"],
+        "inspection:change": o["inspection"],
     }
     if name.startswith("cabinet:") and name not in pk_by_name:
         pk_by_name[name] = o["report"]
     if name in pk_by_name:
         values["pk"] = pk_by_name[name].pk
-    if name == "standards:recommendation":
+    if name == "framework:recommendation":
         values["number"] = 53
     return {k: v for k, v in values.items() if f"<{k}>" in route or f":{k}>" in route}
 
@@ -93,7 +92,7 @@ def observe(client, method, path):
 
 
 def test_every_url_has_a_row_in_the_policy():
-    from .access_policy import ACCESS
+    from tests.climbie_audit.access_policy import ACCESS
 
     urls, _ = project_urls()
     assert set(urls) == set(ACCESS), (
@@ -105,7 +104,7 @@ def test_every_url_has_a_row_in_the_policy():
 # One test per role (a column of the policy), so that the suite's workers share them out.
 @pytest.mark.parametrize("role", ROLES)
 def test_every_url_answers_the_role_as_the_policy_says(dataset, role):
-    from .access_policy import ACCESS
+    from tests.climbie_audit.access_policy import ACCESS
 
     urls, reverse = project_urls()
     column = ROLES.index(role)

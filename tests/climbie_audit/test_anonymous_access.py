@@ -23,7 +23,7 @@ def test_sign_in_and_accessibility_statement_are_open(client, path):
 
 def test_catalogue_covers_the_project(db):
     names = {name for name, _ in all_paths()}
-    assert {"home", "login", "standards:index", "standards:criterion"} <= names
+    assert {"home", "login", "framework:index", "framework:criterion"} <= names
 
 
 @pytest.mark.django_db

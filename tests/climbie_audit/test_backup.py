@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from climbie_audit.backup import backup_database, portable_dump, portable_load
-from standards import self_audit
-from standards.framework_data import load_all_frameworks
+from standards.framework.data import load_all_frameworks
+from standards.self_audit import rules as self_audit
 from tests.standards.helpers import fill, submitted_return
 
 KEPT_APPS = ("climbie_audit", "standards", "evaluations", "reports")

@@ -32,9 +32,9 @@ def test_no_date_is_blank():
 
 
 def test_urls_as_reverse_gives_them():
-    assert jinja.url("evaluations:council", "509") == reverse("evaluations:council", args=["509"])
-    assert jinja.url("evaluations:edit", "509", 7) == reverse("evaluations:edit", args=["509", 7])
-    assert jinja.url("reports:national") == reverse("reports:national")
+    assert jinja.url("evaluation:council", "509") == reverse("evaluation:council", args=["509"])
+    assert jinja.url("evaluation:edit", "509", 7) == reverse("evaluation:edit", args=["509", 7])
+    assert jinja.url("national:overview") == reverse("national:overview")
 
 
 def test_truncatewords_as_django_does():

@@ -1,6 +1,6 @@
 import pytest
 
-from .helpers import issued_like_seed, start, submitted
+from tests.evaluations.helpers import issued_like_seed, start, submitted
 
 
 @pytest.fixture

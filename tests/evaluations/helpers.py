@@ -1,10 +1,9 @@
 """Building evaluation states for tests, through the same domain functions the views use."""
 
-from evaluations import workflow
+from evaluations.evaluation import workflow
 from evaluations.models import Evaluation
+from tests.evaluations import seed_000
 from tests.standards.helpers import submitted_return
-
-from . import seed_000
 
 
 def submitted(council, framework, officer, director, ratings=None):

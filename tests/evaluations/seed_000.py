@@ -4,7 +4,7 @@ The data lives in evaluations/seed_000.py (the demo uses it too); this module ke
 tests import, and the POST data helper.
 """
 
-from evaluations.seed_000 import (  # noqa: F401 - re-exported for the tests
+from demo.seed_000 import (  # noqa: F401 - re-exported for the tests
     COMPLETED_ON,
     FINDINGS,
     FOLLOW_UP_VISIT,

@@ -4,13 +4,12 @@ import pytest
 from django.urls import reverse
 
 from evaluations.models import Evaluation, Finding
+from tests.evaluations import seed_000
 from tests.factories import AdministratorFactory
-
-from . import seed_000
 
 
 def url(name, evaluation, *extra):
-    return reverse(f"evaluations:{name}", args=["509", evaluation.pk, *extra])
+    return reverse(f"evaluation:{name}", args=["509", evaluation.pk, *extra])
 
 
 FINDING = {
@@ -47,7 +46,7 @@ def test_councils_never_see_a_draft_evaluation(client_for, request, draft, perso
 def test_councils_are_not_told_about_drafts_in_lists(client_for, officer, director, draft):
     for person in (officer, director):
         client = client_for(person)
-        listing = client.get(reverse("evaluations:council", args=["509"])).content.decode()
+        listing = client.get(reverse("evaluation:council", args=["509"])).content.decode()
         assert url("detail", draft) not in listing
         assert "SSI has not issued an evaluation of your return yet" in listing
         overview = client.get(reverse("self_audit:overview", args=["509"])).content.decode()
@@ -90,7 +89,7 @@ def test_other_councils_cannot_see_an_issued_evaluation(client_for, officer_b, d
     for person in (officer_b, director_b):
         client = client_for(person)
         assert client.get(url("detail", issued)).status_code == 404
-        assert client.get(reverse("evaluations:council", args=["509"])).status_code == 404
+        assert client.get(reverse("evaluation:council", args=["509"])).status_code == 404
 
 
 def test_even_the_assigned_inspector_cannot_change_an_issued_evaluation(
@@ -107,7 +106,7 @@ def test_even_the_assigned_inspector_cannot_change_an_issued_evaluation(
 def test_only_assigned_inspectors_start_evaluations(
     client_for, audit_return, officer, director, inspector_unassigned, inspector
 ):
-    start_url = reverse("evaluations:start", args=["509"])
+    start_url = reverse("evaluation:start", args=["509"])
     for person in (officer, director, inspector_unassigned):
         assert client_for(person).post(start_url, {"phase": "a"}).status_code == 403
     assert not Evaluation.objects.exists()
@@ -128,7 +127,7 @@ def test_only_the_councils_director_records_its_response(
 
 
 def test_the_workspace_is_for_inspectors(client_for, officer, director, inspector):
-    workspace = reverse("evaluations:workspace")
+    workspace = reverse("evaluation:workspace")
     assert client_for(officer).get(workspace).status_code == 403
     assert client_for(director).get(workspace).status_code == 403
     assert client_for(AdministratorFactory(username="admin.ws")).get(workspace).status_code == 403
@@ -137,4 +136,4 @@ def test_the_workspace_is_for_inspectors(client_for, officer, director, inspecto
 
 def test_an_inspectors_home_is_the_workspace(client_for, inspector):
     response = client_for(inspector).get(reverse("home"))
-    assert response.status_code == 302 and response["Location"] == reverse("evaluations:workspace")
+    assert response.status_code == 302 and response["Location"] == reverse("evaluation:workspace")

@@ -3,12 +3,11 @@
 import pytest
 from django.db import connection
 
-from evaluations import workflow
-from standards.framework_data import load_all_frameworks
+from evaluations.evaluation import workflow
+from standards.framework.data import load_all_frameworks
+from tests.evaluations.helpers import seed_values, start, submitted
 from tests.factories import DirectorFactory, InspectorFactory, OfficerFactory, assign
 from tests.standards.test_concurrency import run_concurrently
-
-from .helpers import seed_values, start, submitted
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,6 +1,6 @@
 import pytest
 
-from evaluations.judgements import (
+from evaluations.evaluation.judgements import (
     STANDARD_JUDGEMENT_LABELS,
     Capacity,
     Serving,

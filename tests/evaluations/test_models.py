@@ -3,7 +3,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from evaluations import workflow
+from evaluations.evaluation import workflow
 from evaluations.models import CouncilResponse, Evaluation, Finding, StandardJudgement
 from standards.models import AuditReturn, ImmutableRecordError
 from tests.standards.helpers import draft_for

@@ -10,9 +10,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from reports.pdf import ResourceRefused, StaticFilesOnly, render_pdf, resolve_static
-
-from . import seed_000
+from climbie_audit.pdf import ResourceRefused, StaticFilesOnly, render_pdf, resolve_static
+from tests.evaluations import seed_000
 
 TITLE = "Victoria Climbié Audit Tool: 2002-03: Performance Evaluation for Leicester (509)"
 STANDARD_TITLES = {
@@ -92,12 +91,12 @@ def seed_order() -> list[str]:
 
 @pytest.fixture
 def seed_pdf(client_for, inspector, audit_return, director):
-    from .helpers import issued_like_seed
+    from tests.evaluations.helpers import issued_like_seed
 
     inspector.first_name, inspector.last_name = seed_000.INSPECTOR
     inspector.save()
     evaluation = issued_like_seed(audit_return, inspector)
-    response = client_for(director).get(reverse("evaluations:pdf", args=["509", evaluation.pk]))
+    response = client_for(director).get(reverse("evaluation:pdf", args=["509", evaluation.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "ssi-evaluation-509-v1-a.pdf" in response["Content-Disposition"]
@@ -153,17 +152,17 @@ def test_pdfinfo_agrees(seed_pdf, tmp_path):
 
 
 def test_a_draft_pdf_says_it_is_a_draft(client_for, inspector, draft):
-    content = client_for(inspector).get(reverse("evaluations:pdf", args=["509", draft.pk])).content
+    content = client_for(inspector).get(reverse("evaluation:pdf", args=["509", draft.pk])).content
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     assert "DRAFT: this evaluation has not been issued to the council." in text
     assert "Not judged" in text and "No findings recorded." in text
 
 
 def test_star_rating_consequence_is_printed(client_for, audit_return, inspector, director):
-    from .helpers import issued_like_seed
+    from tests.evaluations.helpers import issued_like_seed
 
     evaluation = issued_like_seed(audit_return, inspector, overall_serving="some")
-    content = client_for(director).get(reverse("evaluations:pdf", args=["509", evaluation.pk]))
+    content = client_for(director).get(reverse("evaluation:pdf", args=["509", evaluation.pk]))
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(content.content)).pages)
     assert squeeze("cannot be judged higher than “serving some children well”") in squeeze(text)
 

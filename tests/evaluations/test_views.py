@@ -7,15 +7,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from evaluations import workflow
+from evaluations.evaluation import workflow
 from evaluations.models import Evaluation
-
-from . import seed_000
-from .helpers import fill_like_seed, issued_like_seed
+from tests.evaluations import seed_000
+from tests.evaluations.helpers import fill_like_seed, issued_like_seed
 
 
 def url(name, evaluation, *extra):
-    return reverse(f"evaluations:{name}", args=["509", evaluation.pk, *extra])
+    return reverse(f"evaluation:{name}", args=["509", evaluation.pk, *extra])
 
 
 def error_summary(response) -> list[tuple[str, str]]:
@@ -241,7 +240,7 @@ def test_a_finding_of_another_evaluation_is_not_found(inspector_client, draft, i
 
 
 def test_start_page_offers_the_phases_and_starts_the_draft(inspector_client, audit_return):
-    start_url = reverse("evaluations:start", args=["509"])
+    start_url = reverse("evaluation:start", args=["509"])
     page = inspector_client.get(start_url).content.decode()
     assert "Evaluate version 1 of the return" in page
     assert "(a) Completed after the evaluation of the audit" in page
@@ -260,7 +259,7 @@ def test_a_later_phase_is_started_from_the_issued_evaluation(
     inspector_client, audit_return, inspector
 ):
     issued = issued_like_seed(audit_return, inspector)
-    start_url = reverse("evaluations:start", args=["509"])
+    start_url = reverse("evaluation:start", args=["509"])
     page = inspector_client.get(start_url).content.decode()
     assert "(a) Completed after the evaluation of the audit" not in page
     assert "(b) Completed after a follow-up visit" in page
@@ -293,8 +292,8 @@ def test_star_rating_consequence_is_shown_everywhere(
         assert (CONSEQUENCE in page.content.decode()) is shown
     inspector_pages = client_for(inspector)
     for page in (
-        inspector_pages.get(reverse("evaluations:workspace")),
-        inspector_pages.get(reverse("evaluations:council", args=["509"])),
+        inspector_pages.get(reverse("evaluation:workspace")),
+        inspector_pages.get(reverse("evaluation:council", args=["509"])),
     ):
         assert (SHORT in page.content.decode()) is shown
 

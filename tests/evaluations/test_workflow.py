@@ -4,14 +4,13 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from evaluations import workflow
+from evaluations.evaluation import workflow
 from evaluations.models import Evaluation
-from standards.self_audit import start_revision, submit
+from standards.self_audit.rules import start_revision, submit
+from tests.evaluations import seed_000
+from tests.evaluations.helpers import fill_like_seed, issued_like_seed, seed_values, start
 from tests.factories import DirectorFactory, InspectorFactory, assign
 from tests.standards.helpers import fill
-
-from . import seed_000
-from .helpers import fill_like_seed, issued_like_seed, seed_values, start
 
 
 def test_a_new_evaluation_has_a_blank_judgement_per_standard(draft, inspector):

@@ -79,7 +79,7 @@ def test_workspace_queries_stay_constant_up_to_150_councils(
     workspace_client, framework, director, inspector, django_assert_max_num_queries
 ):
     build_councils(framework, 0, 10, director, inspector)
-    url = reverse("evaluations:workspace")
+    url = reverse("evaluation:workspace")
     cache.clear()  # each count with nothing cached: the most the page ever runs
     with django_assert_max_num_queries(15) as small:
         response = workspace_client.get(url)
@@ -102,7 +102,7 @@ def test_assigned_councils_come_first_then_the_rest_by_name(
     workspace_client, framework, director, inspector
 ):
     build_councils(framework, 0, 12, director, inspector)
-    html = workspace_client.get(reverse("evaluations:workspace")).content.decode()
+    html = workspace_client.get(reverse("evaluation:workspace")).content.decode()
     mine = html[html.index('data-testid="assigned-councils"') : html.index("other-councils")]
     others = html[html.index('data-testid="other-councils"') :]
     # Leicester (the fixture inspector's council) and the two assigned in build_councils.
@@ -116,7 +116,7 @@ def test_rows_say_where_each_return_and_evaluation_stands(
     workspace_client, framework, director, inspector
 ):
     build_councils(framework, 0, 9, director, inspector)
-    html = workspace_client.get(reverse("evaluations:workspace")).content.decode()
+    html = workspace_client.get(reverse("evaluation:workspace")).content.decode()
 
     def row(code):
         start = html.index(f'data-testid="council-{code}"')
@@ -129,7 +129,7 @@ def test_rows_say_where_each_return_and_evaluation_stands(
     assert "Not yet evaluated" in row("C002")
     assert "In draft" in row("C004")
     # Assigned council awaiting evaluation: the inspector may start it.
-    assert reverse("evaluations:start", args=["C001"]) not in row("C001")
+    assert reverse("evaluation:start", args=["C001"]) not in row("C001")
     assert "Read evaluation" in row("C001")
     # Someone else's council in draft: the inspector is not offered the draft.
     assert "/edit/" not in row("C004") and "Read return" in row("C004")
@@ -151,7 +151,7 @@ def test_filters_by_region_and_status(
     workspace_client, framework, director, inspector, params, expected
 ):
     build_councils(framework, 0, 9, director, inspector)
-    response = workspace_client.get(reverse("evaluations:workspace"), params)
+    response = workspace_client.get(reverse("evaluation:workspace"), params)
     assert response.status_code == 200
     html = response.content.decode()
     shown = {code for code in (f"C{n:03d}" for n in range(9)) if f'council-{code}"' in html}

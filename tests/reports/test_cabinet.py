@@ -6,11 +6,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from climbie_audit.demo import SEED_003
-from evaluations import seed_000
-from evaluations.judgements import STANDARD_JUDGEMENT_LABELS
+from demo import seed_000
+from demo.seed import SEED_003
+from evaluations.evaluation.judgements import STANDARD_JUDGEMENT_LABELS
 from evaluations.models import Inspection
-from reports import cabinet, roles
+from reports.cabinet import drafting as cabinet
 from reports.models import (
     Appendix,
     CabinetReport,
@@ -18,7 +18,8 @@ from reports.models import (
     ReportSection,
     TimetableRow,
 )
-from standards import action_plan
+from reports.roles import rules as roles
+from standards.action_plan import rules as action_plan
 from standards.models import ImmutableRecordError
 from tests.evaluations.helpers import issued_like_seed
 from tests.standards.helpers import submitted_return

@@ -5,7 +5,7 @@ see a draft: only reports marked final, which are public cabinet papers."""
 import pytest
 from django.urls import reverse
 
-from reports import cabinet
+from reports.cabinet import drafting as cabinet
 from reports.models import CabinetReport, ReportKind
 from tests.evaluations.helpers import issued_like_seed
 from tests.standards.helpers import submitted_return

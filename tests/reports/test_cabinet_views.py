@@ -4,7 +4,7 @@ nothing, edit conflicts, appendices, marking final and downloading, and query co
 import pytest
 from django.urls import reverse
 
-from reports import cabinet
+from reports.cabinet import drafting as cabinet
 from reports.models import CabinetReport, ReportKind, ReportSection
 from tests.evaluations.helpers import issued_like_seed
 from tests.standards.helpers import submitted_return

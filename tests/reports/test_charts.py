@@ -4,7 +4,7 @@ import io
 import re
 from xml.etree import ElementTree
 
-from reports import charts
+from climbie_audit import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from climbie_audit.demo import SEED_003
+from demo.seed import SEED_003
 from evaluations.models import Inspection
 
 
@@ -21,10 +21,10 @@ def form_data(**overrides) -> dict:
 
 
 def test_the_director_records_an_inspection(client_for, director, council_a):
-    response = client_for(director).post(reverse("inspections:add", args=["509"]), form_data())
+    response = client_for(director).post(reverse("inspection:add", args=["509"]), form_data())
     inspection = Inspection.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("inspections:detail", args=["509", inspection.pk])
+    assert response["Location"] == reverse("inspection:detail", args=["509", inspection.pk])
     assert inspection.council == council_a and inspection.recorded_by == director
     assert len(inspection.items("strengths")) == 8
     assert len(inspection.items("development_areas")) == 5
@@ -57,7 +57,7 @@ def test_the_director_records_an_inspection(client_for, director, council_a):
 )
 def test_bad_input_is_explained_and_nothing_is_recorded(client_for, director, overrides, message):
     response = client_for(director).post(
-        reverse("inspections:add", args=["509"]), form_data(**overrides)
+        reverse("inspection:add", args=["509"]), form_data(**overrides)
     )
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -71,7 +71,7 @@ def inspection(council_a, director):
 
 def test_a_stale_change_shows_both_versions_and_saves_nothing(client_for, director, inspection):
     client = client_for(director)
-    change = reverse("inspections:change", args=["509", inspection.pk])
+    change = reverse("inspection:change", args=["509", inspection.pk])
     assert (
         client.post(change, form_data(inspectorate="Ofsted (North)", revision=0)).status_code == 302
     )
@@ -86,13 +86,12 @@ def test_the_councils_officers_and_ssi_read_inspections_but_only_the_director_re
 ):
     for person in (officer, inspector):
         client = client_for(person)
-        assert client.get(reverse("inspections:list", args=["509"])).status_code == 200
+        assert client.get(reverse("inspection:list", args=["509"])).status_code == 200
         assert (
-            client.get(reverse("inspections:detail", args=["509", inspection.pk])).status_code
-            == 200
+            client.get(reverse("inspection:detail", args=["509", inspection.pk])).status_code == 200
         )
-        assert client.get(reverse("inspections:add", args=["509"])).status_code == 403
-        change = reverse("inspections:change", args=["509", inspection.pk])
+        assert client.get(reverse("inspection:add", args=["509"])).status_code == 403
+        change = reverse("inspection:change", args=["509", inspection.pk])
         assert client.post(change, form_data(inspectorate="X", revision=0)).status_code == 403
     assert Inspection.objects.get(pk=inspection.pk).inspectorate == "Ofsted"
 
@@ -100,10 +99,10 @@ def test_the_councils_officers_and_ssi_read_inspections_but_only_the_director_re
 def test_other_councils_get_404(client_for, director_b, inspection):
     client = client_for(director_b)
     for path in (
-        reverse("inspections:list", args=["509"]),
-        reverse("inspections:detail", args=["509", inspection.pk]),
-        reverse("inspections:change", args=["509", inspection.pk]),
-        reverse("inspections:detail", args=["510", inspection.pk]),
+        reverse("inspection:list", args=["509"]),
+        reverse("inspection:detail", args=["509", inspection.pk]),
+        reverse("inspection:change", args=["509", inspection.pk]),
+        reverse("inspection:detail", args=["510", inspection.pk]),
     ):
         assert client.get(path).status_code == 404, path
 

@@ -14,17 +14,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from climbie_audit.models import User
-from climbie_audit.national_data import seed_national
+from demo.national import seed_national
 from evaluations.models import Evaluation
-from reports import national
-from reports.national import HIGHER, LOWER, ReturnStatus, disagreement, mostly, return_status
-from standards import self_audit
+from reports.national import rules as national
+from reports.national.rules import HIGHER, LOWER, ReturnStatus, disagreement, mostly, return_status
+from standards.self_audit import rules as self_audit
+from tests.reports.helpers import table_rows
 
-from .helpers import table_rows
-
-OVERVIEW = reverse("reports:national")
-CSV = reverse("reports:national-csv")
-XLSX = reverse("reports:national-xlsx")
+OVERVIEW = reverse("national:overview")
+CSV = reverse("national:csv")
+XLSX = reverse("national:xlsx")
 COLUMN = {name: index for index, name in enumerate(national.COLUMNS)}
 
 
@@ -285,7 +284,7 @@ def test_exports_query_count_does_not_grow_either(ssi, framework):
 
 
 def test_a_completed_action_leaves_the_overdue_count_at_once(ssi, seeded):
-    from standards import action_plan
+    from standards.action_plan import rules as action_plan
     from standards.models import ActionStatus, ImprovementAction
 
     before = {row[1]: int(row[COLUMN["Actions overdue"]]) for row in rows_on_screen(ssi)}

@@ -4,8 +4,9 @@ across the groups, editing without silent overwrites, and who may see and change
 import pytest
 from django.urls import reverse
 
-from reports import role_template, roles
 from reports.models import ResponsibleRole, RoleGroup, RoleStatement
+from reports.roles import rules as roles
+from reports.roles import template as role_template
 
 
 def test_the_template_transcribes_seed_002_appendix_1():
@@ -90,16 +91,16 @@ def test_a_stale_change_to_a_role_is_refused(council_a, director):
 
 def test_the_director_edits_the_statement_through_the_pages(client_for, director, council_a):
     client = client_for(director)
-    page = reverse("cabinet:roles", args=["509"])
+    page = reverse("roles:statement", args=["509"])
     assert client.get(page).context["register"] is None
     assert client.post(page).status_code == 302
     statement = RoleStatement.objects.get(council=council_a)
-    response = client.post(reverse("cabinet:role-add", args=["509"]), {"group": "scrutiny"})
+    response = client.post(reverse("roles:add", args=["509"]), {"group": "scrutiny"})
     assert response.status_code == 400
     assert "Enter the role" in response.content.decode()
     assert "Enter the role&#x27;s responsibilities" in response.content.decode()
     response = client.post(
-        reverse("cabinet:role-add", args=["509"]),
+        reverse("roles:add", args=["509"]),
         {
             "group": "scrutiny",
             "title": "Children's Scrutiny Panel",
@@ -111,7 +112,7 @@ def test_the_director_edits_the_statement_through_the_pages(client_for, director
     role = statement.roles.get(title="Children's Scrutiny Panel")
     assert role.responsibilities == "Scrutinise performance.\n- unallocated cases"
     assert roles.register_of(statement).roles[10].role == role  # the end of its group
-    remove = reverse("cabinet:role-remove", args=["509", role.pk])
+    remove = reverse("roles:remove", args=["509", role.pk])
     assert client.get(remove).status_code == 200
     assert client.post(remove, {"revision": role.revision}).status_code == 302
     assert not statement.roles.filter(pk=role.pk).exists()
@@ -124,14 +125,12 @@ def test_officers_and_inspectors_read_the_statement_but_do_not_change_it(
     role = statement.roles.first()
     for person in (officer, inspector):
         client = client_for(person)
-        assert client.get(reverse("cabinet:roles", args=["509"])).status_code == 200
-        assert client.get(reverse("cabinet:roles-pdf", args=["509"])).status_code == 200
-        assert client.get(reverse("cabinet:role-add", args=["509"])).status_code == 403
-        assert client.get(reverse("cabinet:role-change", args=["509", role.pk])).status_code == 403
+        assert client.get(reverse("roles:statement", args=["509"])).status_code == 200
+        assert client.get(reverse("roles:pdf", args=["509"])).status_code == 200
+        assert client.get(reverse("roles:add", args=["509"])).status_code == 403
+        assert client.get(reverse("roles:change", args=["509", role.pk])).status_code == 403
         assert (
-            client.post(
-                reverse("cabinet:role-remove", args=["509", role.pk]), {"revision": 0}
-            ).status_code
+            client.post(reverse("roles:remove", args=["509", role.pk]), {"revision": 0}).status_code
             == 403
         )
     assert statement.roles.filter(pk=role.pk).exists()
@@ -142,10 +141,10 @@ def test_other_councils_get_404(client_for, director_b, director, council_a):
     role = statement.roles.first()
     client = client_for(director_b)
     for path in (
-        reverse("cabinet:roles", args=["509"]),
-        reverse("cabinet:roles-pdf", args=["509"]),
-        reverse("cabinet:role-add", args=["509"]),
-        reverse("cabinet:role-change", args=["509", role.pk]),
-        reverse("cabinet:role-change", args=["510", role.pk]),  # Derby's URL, Leicester's role
+        reverse("roles:statement", args=["509"]),
+        reverse("roles:pdf", args=["509"]),
+        reverse("roles:add", args=["509"]),
+        reverse("roles:change", args=["509", role.pk]),
+        reverse("roles:change", args=["510", role.pk]),  # Derby's URL, Leicester's role
     ):
         assert client.get(path).status_code == 404, path

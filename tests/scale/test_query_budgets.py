@@ -16,8 +16,8 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from climbie_audit.national_data import seed_national
-from standards import self_audit
+from demo.national import seed_national
+from standards.self_audit import rules as self_audit
 from tests.evaluations.helpers import fill_like_seed, issued_like_seed, start
 from tests.standards.helpers import submitted_return
 
@@ -60,7 +60,7 @@ def pages(officer, inspector, council_with_everything):
     as_inspector.force_login(inspector)
     return {
         "baseline": (as_officer, "/ping/"),
-        "task list": (as_officer, "/"),
+        "task list": (as_officer, f"/councils/{code}/self-audit/"),
         "standard page, 7 criteria": (as_officer, f"/councils/{code}/self-audit/standards/1/"),
         "standard page, 15 criteria": (as_officer, f"/councils/{code}/self-audit/standards/2/"),
         "check your answers": (as_officer, f"/councils/{code}/self-audit/check/"),

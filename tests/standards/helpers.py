@@ -3,7 +3,7 @@
 import datetime
 
 from standards.models import Answer
-from standards.self_audit import open_draft, save_answers, self_audit_for, submit
+from standards.self_audit.rules import open_draft, save_answers, self_audit_for, submit
 
 TARGET = datetime.date(2003, 4, 1)
 

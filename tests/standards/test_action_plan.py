@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from standards import action_plan, self_audit
+from standards.action_plan import rules as action_plan
 from standards.models import (
     ActionPlan,
     ActionStatus,
@@ -13,8 +13,8 @@ from standards.models import (
     ImprovementAction,
     ProgressNote,
 )
-
-from .helpers import complete_values, draft_for, fill, submitted_return
+from standards.self_audit import rules as self_audit
+from tests.standards.helpers import complete_values, draft_for, fill, submitted_return
 
 BELOW_FOUR = {"1.1": 2, "2.4": 3, "3.4": 1}
 

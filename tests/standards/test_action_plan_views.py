@@ -5,10 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from standards import action_plan
+from standards.action_plan import rules as action_plan
 from standards.models import ActionPlan, ActionStatus, ImprovementAction, ProgressNote
-
-from .helpers import submitted_return
+from tests.standards.helpers import submitted_return
 
 BELOW_FOUR = {"1.1": 2, "2.4": 3, "3.4": 1}
 

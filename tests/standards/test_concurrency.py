@@ -5,10 +5,9 @@ import threading
 import pytest
 from django.db import connection
 
-from standards import self_audit
-from standards.framework_data import load_all_frameworks
-
-from .helpers import answer, complete_values, draft_for
+from standards.framework.data import load_all_frameworks
+from standards.self_audit import rules as self_audit
+from tests.standards.helpers import answer, complete_values, draft_for
 
 
 def run_concurrently(*jobs):

@@ -4,8 +4,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from standards.models import ImmutableRecordError
-
-from .helpers import submitted_return
+from tests.standards.helpers import submitted_return
 
 
 @pytest.fixture
@@ -44,7 +43,7 @@ def test_deleting_a_submitted_return_is_refused(submitted):
 
 
 def test_drafts_stay_editable_in_sql(council_a, framework, officer):
-    from .helpers import draft_for
+    from tests.standards.helpers import draft_for
 
     draft = draft_for(council_a, framework, officer)
     with connection.cursor() as cursor:

@@ -5,10 +5,9 @@ import re
 
 from django.urls import reverse
 
-from standards.audit_views import answer_form_key
 from standards.models import Criterion
-
-from .helpers import answer, draft_for, fill
+from standards.self_audit.views import answer_form_key
+from tests.standards.helpers import answer, draft_for, fill
 
 
 def standard_page(client, council, number=1):

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from standards.framework_data import FRAMEWORK_FIXTURES, load_framework
+from standards.framework.data import FRAMEWORK_FIXTURES, load_framework
 from standards.models import Criterion, Recommendation
 
 # Criterion -> recommendations, transcribed independently from seed 004 for this test.

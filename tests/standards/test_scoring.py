@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from standards import scoring
 from standards.models import Answer, Criterion
+from standards.self_audit import scoring
 
 
 @pytest.fixture

@@ -2,10 +2,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
-from standards import self_audit
 from standards.models import Answer, AuditReturn, ImmutableRecordError
-
-from .helpers import answer, complete_values, draft_for, fill, submitted_return
+from standards.self_audit import rules as self_audit
+from tests.standards.helpers import answer, complete_values, draft_for, fill, submitted_return
 
 
 def test_first_visit_opens_version_1_with_every_criterion(council_a, framework, officer):

@@ -5,10 +5,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from standards import self_audit
 from standards.models import AuditReturn
-
-from .helpers import answer, draft_for, fill, form_data, submitted_return
+from standards.self_audit import rules as self_audit
+from tests.standards.helpers import answer, draft_for, fill, form_data, submitted_return
 
 
 def url(name, *args, code="509"):
@@ -17,11 +16,30 @@ def url(name, *args, code="509"):
 
 @pytest.fixture
 def officer_client(client_for, officer, framework):
-    return client_for(officer)
+    client = client_for(officer)
+    assert client.post(url("start")).status_code == 302
+    return client
+
+
+def test_looking_is_not_starting_the_council_starts_with_a_button(
+    client_for, officer, director, council_a, framework
+):
+    client = client_for(officer)
+    home = client.get("/")
+    assert home.status_code == 302 and home["Location"] == url("overview")
+    content = client.get(url("overview")).content.decode()
+    assert "Start your self-audit" in content and "govuk-task-list" not in content
+    assert client.get(url("standard", 1))["Location"] == url("overview")
+    assert not AuditReturn.objects.exists(), "a GET must not start the return"
+    assert client.post(url("start")).status_code == 302
+    # Starting again (a second person, or a second press) finds the same draft: no error.
+    assert client_for(director).post(url("start")).status_code == 302
+    draft = AuditReturn.objects.get()
+    assert (draft.number, draft.started_by, draft.answers.count()) == (1, officer, 54)
 
 
 def test_home_is_the_task_list(officer_client):
-    content = officer_client.get("/").content.decode()
+    content = officer_client.get("/", follow=True).content.decode()
     assert "govuk-task-list" in content
     assert "0 of 54</strong> criteria rated" in content
     assert "30 April 2003" in content
@@ -46,7 +64,7 @@ def test_save_and_come_back_later_keeps_partial_work(officer_client, council_a, 
     assert response.status_code == 302 and response["Location"] == url("overview")
     saved = answer(draft, "1.1")
     assert (saved.rating, saved.evidence, saved.revision) == (3, "File audit", 1)
-    content = officer_client.get("/").content.decode()
+    content = officer_client.get("/", follow=True).content.decode()
     assert "1 of 54</strong> criteria rated" in content
     assert "In progress" in content
 
@@ -284,7 +302,7 @@ def count_queries(client, path):
 def test_page_query_counts_do_not_grow_with_versions_or_criteria(
     client_for, director, officer, council_a, framework
 ):
-    pages = ["/", url("standard", 1), url("standard", 2), url("check"), url("version", 1)]
+    pages = [url("overview"), url("standard", 1), url("standard", 2), url("check"), url("version", 1)]
     first = submitted_return(council_a, framework, officer, director)
     self_audit.start_revision(first.self_audit, director)
     client = client_for(officer)

@@ -8,10 +8,9 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from standards import spreadsheet
-from standards.self_audit import save_answers
-
-from .test_spreadsheet_helpers import XLSX, draft_for, export, fill, submitted_return
+from standards.self_audit.rules import save_answers
+from standards.spreadsheet import workbook as spreadsheet
+from tests.standards.test_spreadsheet_helpers import XLSX, draft_for, export, fill, submitted_return
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +30,7 @@ def _row(workbook, code):
 
 def test_draft_downloads_as_a_designed_form(client_for, officer, council_a, framework):
     draft = fill(draft_for(council_a, framework, officer), officer, rating=3)
-    url = reverse("self_audit:download", args=[council_a.code, draft.number])
+    url = reverse("spreadsheet:download", args=[council_a.code, draft.number])
 
     response = client_for(officer).get(url)
 
@@ -166,7 +165,7 @@ def test_text_a_spreadsheet_cannot_hold_is_left_out(officer, council_a, framewor
 def test_blank_template_has_the_form_without_answers(client_for, officer, council_a, framework):
     fill(draft_for(council_a, framework, officer), officer, rating=2)
 
-    response = client_for(officer).get(reverse("self_audit:template", args=[council_a.code]))
+    response = client_for(officer).get(reverse("spreadsheet:template", args=[council_a.code]))
 
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('filename="509-climbie-2003-template.xlsx"')
@@ -183,7 +182,7 @@ def test_submitted_version_downloads_for_inspectors(
     client_for, director, council_a, framework, inspector_unassigned
 ):
     audit_return = submitted_return(council_a, framework, director)
-    url = reverse("self_audit:download", args=[council_a.code, audit_return.number])
+    url = reverse("spreadsheet:download", args=[council_a.code, audit_return.number])
 
     response = client_for(inspector_unassigned).get(url)
 
@@ -200,8 +199,8 @@ def test_drafts_and_templates_are_invisible_outside_the_council(
     draft = draft_for(council_a, framework, officer)
     client = client_for(request.getfixturevalue(who))
 
-    download = client.get(reverse("self_audit:download", args=[council_a.code, draft.number]))
-    template = client.get(reverse("self_audit:template", args=[council_a.code]))
+    download = client.get(reverse("spreadsheet:download", args=[council_a.code, draft.number]))
+    template = client.get(reverse("spreadsheet:template", args=[council_a.code]))
 
     assert download.status_code == 404
     assert template.status_code == 404
@@ -215,7 +214,7 @@ def test_export_query_count_does_not_grow_with_answers(
     client.get(reverse("self_audit:overview", args=[council_a.code]))  # warm the session
 
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("self_audit:download", args=[council_a.code, 1]))
+        response = client.get(reverse("spreadsheet:download", args=[council_a.code, 1]))
 
     assert response.status_code == 200
     assert draft.answers.count() == 54
@@ -227,9 +226,9 @@ def test_overview_and_version_pages_link_to_the_spreadsheets(
     draft = draft_for(council_a, framework, officer)
     page = client_for(officer).get(reverse("self_audit:overview", args=[council_a.code]))
     html = page.content.decode()
-    assert reverse("self_audit:download", args=[council_a.code, draft.number]) in html
-    assert reverse("self_audit:template", args=[council_a.code]) in html
-    assert reverse("self_audit:upload", args=[council_a.code]) in html
+    assert reverse("spreadsheet:download", args=[council_a.code, draft.number]) in html
+    assert reverse("spreadsheet:template", args=[council_a.code]) in html
+    assert reverse("spreadsheet:upload", args=[council_a.code]) in html
 
     version = client_for(officer).get(reverse("self_audit:version", args=[council_a.code, 1]))
     assert "Download version 1 as a spreadsheet" in version.content.decode()

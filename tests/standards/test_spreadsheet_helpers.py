@@ -7,9 +7,9 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from standards import spreadsheet
 from standards.models import Answer, AuditReturn
-from standards.self_audit import open_draft, save_answers, self_audit_for, submit
+from standards.self_audit.rules import open_draft, save_answers, self_audit_for, submit
+from standards.spreadsheet import workbook as spreadsheet
 
 XLSX = spreadsheet.XLSX_CONTENT_TYPE
 
@@ -68,14 +68,14 @@ def cell_of(workbook, code: str, key: str):
 
 def upload(client, council, data: bytes, name="return.xlsx", follow=False):
     return client.post(
-        reverse("self_audit:upload", args=[council.code]),
+        reverse("spreadsheet:upload", args=[council.code]),
         {"workbook": SimpleUploadedFile(name, data, content_type=XLSX)},
         follow=follow,
     )
 
 
 def confirm(client, council):
-    check_url = reverse("self_audit:upload-check", args=[council.code])
+    check_url = reverse("spreadsheet:upload-check", args=[council.code])
     token = client.session[f"spreadsheet-import:{council.code}"]["token"]
     return client.post(check_url, {"token": token})
 

@@ -8,11 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from standards import spreadsheet
 from standards.models import Answer, AuditReturn
-from standards.self_audit import save_answers, self_audit_for, submit
-
-from .test_spreadsheet_helpers import (
+from standards.self_audit.rules import save_answers, self_audit_for, submit
+from standards.spreadsheet import workbook as spreadsheet
+from tests.standards.test_spreadsheet_helpers import (
     cell_of,
     confirm,
     draft_for,
@@ -43,7 +42,7 @@ def officer_client(client_for, officer):
 
 
 def _check_page(client, council):
-    return client.get(reverse("self_audit:upload-check", args=[council.code]))
+    return client.get(reverse("spreadsheet:upload-check", args=[council.code]))
 
 
 # --- Round trips ---------------------------------------------------------------------------
@@ -436,7 +435,7 @@ def test_missing_column(officer_client, council_a, draft):
 def test_no_file_selected(officer_client, council_a, draft):
     before = snapshot(draft)
 
-    response = officer_client.post(reverse("self_audit:upload", args=[council_a.code]), {})
+    response = officer_client.post(reverse("spreadsheet:upload", args=[council_a.code]), {})
 
     _assert_refused(
         response, officer_client, council_a, draft, before, ["Select a spreadsheet to upload"]
@@ -539,7 +538,7 @@ def test_a_stale_token_applies_nothing(officer_client, council_a, draft):
     before = snapshot(draft)
 
     response = officer_client.post(
-        reverse("self_audit:upload-check", args=[council_a.code]), {"token": "not-the-token"}
+        reverse("spreadsheet:upload-check", args=[council_a.code]), {"token": "not-the-token"}
     )
 
     assert response.status_code == 302
@@ -549,13 +548,13 @@ def test_a_stale_token_applies_nothing(officer_client, council_a, draft):
 def test_confirming_twice_applies_once(officer_client, council_a, draft):
     upload(officer_client, council_a, _edit_rating(draft, "1.1", 4))
     token = officer_client.session[f"spreadsheet-import:{council_a.code}"]["token"]
-    url = reverse("self_audit:upload-check", args=[council_a.code])
+    url = reverse("spreadsheet:upload-check", args=[council_a.code])
     officer_client.post(url, {"token": token})
 
     again = officer_client.post(url, {"token": token})
 
     assert again.status_code == 302
-    assert again["Location"] == reverse("self_audit:upload", args=[council_a.code])
+    assert again["Location"] == reverse("spreadsheet:upload", args=[council_a.code])
     assert Answer.history.filter(history_change_reason=IMPORTED).count() == 1
 
 
@@ -572,7 +571,7 @@ def test_a_submitted_version_cannot_be_uploaded_into(client_for, director, counc
     assert response["Location"] == reverse("self_audit:overview", args=[council_a.code])
     assert snapshot(submitted) == before
     assert AuditReturn.objects.filter(self_audit=submitted.self_audit).count() == 1
-    page = client_for(director).get(reverse("self_audit:upload", args=[council_a.code]))
+    page = client_for(director).get(reverse("spreadsheet:upload", args=[council_a.code]))
     assert page.status_code == 302
 
 
@@ -589,23 +588,23 @@ def test_directors_upload_too(client_for, director, council_a, draft):
 def test_only_the_councils_own_people_upload(request, client_for, council_a, draft, who):
     client = client_for(request.getfixturevalue(who))
     before = snapshot(draft)
-    upload_url = reverse("self_audit:upload", args=[council_a.code])
+    upload_url = reverse("spreadsheet:upload", args=[council_a.code])
 
     assert client.get(upload_url).status_code == 404
     assert upload(client, council_a, _edit_rating(draft, "1.1", 4)).status_code == 404
-    check_url = reverse("self_audit:upload-check", args=[council_a.code])
+    check_url = reverse("spreadsheet:upload-check", args=[council_a.code])
     assert client.post(check_url, {"token": "x"}).status_code == 404
     assert snapshot(draft) == before
 
 
 def test_upload_page_renders_with_both_downloads(officer_client, council_a, draft):
-    page = officer_client.get(reverse("self_audit:upload", args=[council_a.code]))
+    page = officer_client.get(reverse("spreadsheet:upload", args=[council_a.code]))
 
     assert page.status_code == 200
     html = page.content.decode()
     assert 'enctype="multipart/form-data"' in html
-    assert reverse("self_audit:template", args=[council_a.code]) in html
-    assert reverse("self_audit:download", args=[council_a.code, draft.number]) in html
+    assert reverse("spreadsheet:template", args=[council_a.code]) in html
+    assert reverse("spreadsheet:download", args=[council_a.code, draft.number]) in html
 
 
 def test_upload_and_preview_query_counts_do_not_grow_with_the_changes(

@@ -9,15 +9,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from standards import spreadsheet
-from standards.self_audit import save_answers, start_revision, submit
+from standards.self_audit.rules import save_answers, start_revision, submit
+from standards.spreadsheet import workbook as spreadsheet
 from tests.factories import CouncilFactory, DirectorFactory
-
-from .test_spreadsheet_helpers import XLSX, draft_for, fill, submitted_return
+from tests.standards.test_spreadsheet_helpers import XLSX, draft_for, fill, submitted_return
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("national-workbook")
+URL = reverse("spreadsheet:national")
 
 
 def _download(client):

@@ -14,10 +14,10 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from standards import spreadsheet, upload_safety
 from standards.models import Answer
-
-from .test_spreadsheet_helpers import (
+from standards.spreadsheet import workbook as spreadsheet
+from standards.spreadsheet import upload_safety
+from tests.standards.test_spreadsheet_helpers import (
     draft_for,
     edit,
     export,
@@ -287,7 +287,7 @@ def test_damaged_xml_inside_a_sound_zip_never_fails_or_writes(
     assert history_count(draft) == history
     if response.status_code == 302:
         # Whatever got through was checked row by row; applying it must work too.
-        page = client.get(reverse("self_audit:upload-check", args=[council_a.code]))
+        page = client.get(reverse("spreadsheet:upload-check", args=[council_a.code]))
         assert page.status_code == 200
 
 
@@ -301,7 +301,7 @@ def test_fuzzed_upload_that_passes_applies_cleanly_or_not_at_all(
     response = upload(client, council_a, commented)
 
     assert response.status_code == 302
-    page = client.get(reverse("self_audit:upload-check", args=[council_a.code]))
+    page = client.get(reverse("spreadsheet:upload-check", args=[council_a.code]))
     assert "No criteria will change" in page.content.decode()
     assert not Answer.history.filter(history_change_reason=spreadsheet.IMPORT_REASON).exists()
 

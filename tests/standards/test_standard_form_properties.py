@@ -6,8 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from standards.models import Answer
-
-from .helpers import draft_for, form_data
+from tests.standards.helpers import draft_for, form_data
 
 CODES = ["1.1", "1.2", "1.7"]
 text = st.text(max_size=40)

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from standards.framework_data import export_framework
+from standards.framework.data import export_framework
 from standards.models import Framework
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from standards.framework_data import load_all_frameworks
+from standards.framework.data import load_all_frameworks
 
 
 class Command(BaseCommand):

@@ -1,0 +1,418 @@
+"""Reports to cabinet and the council's statement of roles and responsibilities.
+
+Each view asks climbie_audit.access first; the rules live in reports.cabinet and reports.roles.
+The council's director builds and changes reports; its officers read them; a draft report is
+invisible outside the council; a final one never changes.
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from climbie_audit import access
+from climbie_audit.form_fields import posted, with_revision
+from evaluations.models import Inspection
+from reports.cabinet import drafting as cabinet
+from reports.cabinet.forms import (
+    AppendicesForm,
+    DecisionForm,
+    FinalForm,
+    FrontMatterForm,
+    ImplicationsForm,
+    KindForm,
+    SectionForm,
+    front_matter_initial,
+    implications_initial,
+    yes_no,
+)
+from reports.models import Appendix, ReportKind
+from standards.models import ImmutableRecordError
+
+
+def _review_url(report, anchor: str = "") -> str:
+    url = reverse("cabinet:report", args=[report.council.code, report.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _final_refusal(request, report):
+    messages.info(request, "This report is final and can no longer be changed.")
+    return redirect(_review_url(report))
+
+
+# --- The council's reports ------------------------------------------------------------------
+
+
+def report_list(request, council_code):
+    council, reports = access.cabinet_reports_of(request.user, council_code)
+    reports = list(reports.select_related("finalised_by", "updated_by").order_by("-updated_at"))
+    finals = sorted(
+        (r for r in reports if r.is_final), key=lambda r: (r.finalised_at, r.pk), reverse=True
+    )
+    return render(
+        request,
+        "cabinet/list.html",
+        {
+            "council": council,
+            "drafts": [r for r in reports if not r.is_final],
+            "finals": finals,
+            "can_build": access.is_director_of(request.user, council),
+            "is_member": access.is_member_of(request.user, council),
+        },
+    )
+
+
+def _kind_options(council) -> tuple[list[tuple[str, str, str]], dict[str, Inspection]]:
+    evaluation = cabinet.latest_issued_evaluation(council)
+    audit_return = cabinet.latest_submitted_return(council)
+    options = [
+        (
+            ReportKind.EVALUATION,
+            "The outcome of SSI's evaluation",
+            (
+                f"Drafted from SSI's evaluation of version {evaluation.audit_return.number} of the "
+                f"self-audit, issued {cabinet.long_date(evaluation.issued_at)}."
+                if evaluation
+                else "There is no issued SSI evaluation yet."
+            ),
+        ),
+        (
+            ReportKind.PROGRESS,
+            "Progress on the action plan",
+            (
+                f"Drafted from version {audit_return.number} of the self-audit and the action "
+                "plan, standard by standard."
+                if audit_return
+                else "There is no submitted self-audit yet."
+            ),
+        ),
+    ]
+    inspections = {
+        f"inspection-{i.pk}": i
+        for i in Inspection.objects.filter(council=council).order_by("-started_on")
+    }
+    for value, inspection in inspections.items():
+        options.append(
+            (
+                value,
+                f"The outcome of an inspection: {inspection.inspectorate} "
+                f"{inspection.inspection_type}",
+                f"Drafted from the inspection of "
+                f"{cabinet.dates_between(inspection.started_on, inspection.ended_on)}.",
+            )
+        )
+    if not inspections:
+        options.append(
+            (
+                ReportKind.INSPECTION,
+                "The outcome of an inspection",
+                "Record the inspection first.",
+            )
+        )
+    return options, inspections
+
+
+def new_report(request, council_code):
+    council = access.council_for(request.user, council_code)
+    access.require_report_author(request.user, council)
+    options, inspections = _kind_options(council)
+    initial = {}
+    if request.method == "GET" and request.GET.get("inspection"):
+        initial["kind"] = f"inspection-{request.GET['inspection']}"
+    form = KindForm(posted(request), options=options, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        choice = form.cleaned_data["kind"]
+        inspection = inspections.get(choice)
+        kind = ReportKind.INSPECTION if choice.startswith("inspection") else choice
+        try:
+            report = cabinet.draft_report(council, kind, request.user, inspection=inspection)
+        except cabinet.DraftingRefused as refusal:
+            message = refusal.message
+            if kind == ReportKind.INSPECTION:
+                message = "There is no inspection to report on yet: record the inspection first"
+            form.add_error("kind", message)
+        else:
+            messages.success(
+                request,
+                "Your draft report has been written from the data. Check each part, change "
+                "what you need, then download it.",
+            )
+            return redirect(_review_url(report))
+    return render(
+        request,
+        "cabinet/new.html",
+        {"council": council, "form": form, "error_links": form.error_links()},
+        status=400 if form.errors else 200,
+    )
+
+
+def report_detail(request, council_code, pk):
+    """The check-your-answers page: everything the paper will say, with a Change link each."""
+    council, report = access.readable_cabinet_report(request.user, council_code, pk)
+    sections = list(report.sections.all())
+    numbered = {s.section.pk: s for s in cabinet.numbered_sections(report, sections)}
+    timetable = list(report.timetable.all())
+    return render(
+        request,
+        "cabinet/review.html",
+        {
+            "council": council,
+            "report": report,
+            "timetable": timetable,
+            "sections": [(section, numbered.get(section.pk)) for section in sections],
+            "appendices": [
+                (n, Appendix(v).label) for v, n in cabinet.appendix_numbers(report).items()
+            ],
+            "can_edit": access.is_director_of(request.user, council) and not report.is_final,
+            "can_finalise": access.is_director_of(request.user, council) and not report.is_final,
+        },
+    )
+
+
+def front_matter(request, council_code, pk):
+    council, report = access.editable_cabinet_report(request.user, council_code, pk)
+    if report.is_final:
+        return _final_refusal(request, report)
+    timetable = list(report.timetable.all())
+    form = FrontMatterForm(posted(request), initial=front_matter_initial(report, timetable))
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            cabinet.save_report(
+                report,
+                request.user,
+                form.cleaned_data["revision"],
+                form.values(),
+                timetable=form.cleaned_data["timetable"],
+            )
+        except cabinet.ReportConflict as clash:
+            conflict = clash
+            form = FrontMatterForm(with_revision(request, clash.current.revision))
+            form.is_valid()
+        except ImmutableRecordError:
+            return _final_refusal(request, report)
+        else:
+            messages.success(request, "The front of the report has been saved.")
+            return redirect(_review_url(report, "front-matter"))
+    return render(
+        request,
+        "cabinet/front_matter.html",
+        {
+            "council": council,
+            "report": report,
+            "form": form,
+            "conflict": conflict,
+            "conflict_what": "part of the report",
+            "page_title": "The front of the report",
+            "error_links": form.error_links() if form.is_bound else [],
+        },
+        status=409 if conflict else 400 if form.errors else 200,
+    )
+
+
+def section(request, council_code, pk, key):
+    council, report = access.editable_cabinet_report(request.user, council_code, pk)
+    if report.is_final:
+        return _final_refusal(request, report)
+    section = report.sections.filter(key=key).first()
+    if section is None:
+        raise Http404("No such section")
+    initial = {"heading": section.heading, "body": section.body, "revision": section.revision}
+    conflict = None
+    redrafted = False
+    if request.method == "POST" and request.POST.get("action") == "redraft":
+        # Written again from the data, shown for the director to check: nothing is saved yet.
+        form = SectionForm(initial=initial | {"body": cabinet.redraft_body(section)})
+        redrafted = True
+    else:
+        form = SectionForm(posted(request), initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                cabinet.save_section(
+                    section, request.user, form.cleaned_data["revision"], form.values()
+                )
+            except cabinet.ReportConflict as clash:
+                conflict = clash
+                form = SectionForm(with_revision(request, clash.current.revision))
+                form.is_valid()
+            except ImmutableRecordError:
+                return _final_refusal(request, report)
+            else:
+                messages.success(request, f"“{form.values()['heading']}” has been saved.")
+                return redirect(_review_url(report, f"section-{section.key}"))
+    return render(
+        request,
+        "cabinet/section.html",
+        {
+            "council": council,
+            "report": report,
+            "section": section,
+            "form": form,
+            "conflict": conflict,
+            "conflict_what": "section",
+            "page_title": section.heading,
+            "redrafted": redrafted,
+            "error_links": form.error_links() if form.is_bound else [],
+        },
+        status=409 if conflict else 400 if form.errors else 200,
+    )
+
+
+def _report_fields_page(
+    request,
+    council_code,
+    pk,
+    *,
+    form_class,
+    initial,
+    values,
+    template,
+    saved,
+    anchor,
+    page_title,
+    extra=None,
+):
+    council, report = access.editable_cabinet_report(request.user, council_code, pk)
+    if report.is_final:
+        return _final_refusal(request, report)
+    extra = extra(report) if extra else {}
+    form = form_class(posted(request), initial=initial(report), **extra)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            cabinet.save_report(report, request.user, form.cleaned_data["revision"], values(form))
+        except cabinet.ReportConflict as clash:
+            conflict = clash
+            form = form_class(with_revision(request, clash.current.revision), **extra)
+            form.is_valid()
+        except ImmutableRecordError:
+            return _final_refusal(request, report)
+        else:
+            messages.success(request, saved)
+            return redirect(_review_url(report, anchor))
+    return render(
+        request,
+        template,
+        {
+            "council": council,
+            "report": report,
+            "form": form,
+            "conflict": conflict,
+            "conflict_what": "part of the report",
+            "page_title": page_title,
+            "error_links": form.error_links() if form.is_bound else [],
+        },
+        status=409 if conflict else 400 if form.errors else 200,
+    )
+
+
+def implications(request, council_code, pk):
+    return _report_fields_page(
+        request,
+        council_code,
+        pk,
+        form_class=ImplicationsForm,
+        initial=implications_initial,
+        values=lambda form: {"other_implications": form.rows()},
+        template="cabinet/implications.html",
+        saved="The other implications have been saved.",
+        anchor="implications",
+        page_title="Other implications",
+    )
+
+
+def decision(request, council_code, pk):
+    return _report_fields_page(
+        request,
+        council_code,
+        pk,
+        form_class=DecisionForm,
+        initial=lambda report: {
+            "key_decision": yes_no(report.key_decision),
+            "decision_reason": "" if report.decision_reason == "N/A" else report.decision_reason,
+            "forward_plan": report.forward_plan,
+            "decision_maker": report.decision_maker,
+            "revision": report.revision,
+        },
+        values=lambda form: form.values(),
+        template="cabinet/decision.html",
+        saved="The decision status has been saved.",
+        anchor="decision",
+        page_title="Decision status",
+    )
+
+
+def _appendix_options(report) -> dict:
+    data = cabinet.gather(
+        report.council,
+        evaluation=report.evaluation,
+        audit_return=report.audit_return,
+        inspection=report.inspection,
+    )
+    available = cabinet.available_appendices(data)
+    reasons = {
+        Appendix.ROLES: "the council has no statement of roles and responsibilities yet",
+        Appendix.EVALUATION: "the report was not drafted from an issued SSI evaluation",
+        Appendix.SELF_AUDIT: "the report was not drafted from a submitted self-audit",
+        Appendix.ACTION_PLAN: "the action plan has no actions",
+    }
+    return {
+        "available": available,
+        "unavailable_hints": {v: reasons[v] for v in Appendix.values if v not in available},
+    }
+
+
+def appendices(request, council_code, pk):
+    return _report_fields_page(
+        request,
+        council_code,
+        pk,
+        form_class=AppendicesForm,
+        initial=lambda report: {"appendices": report.appendix_list(), "revision": report.revision},
+        values=lambda form: {"appendices": form.cleaned_data["appendices"]},
+        template="cabinet/appendices.html",
+        saved="The appendices have been saved.",
+        anchor="appendices",
+        page_title="Appendices",
+        extra=_appendix_options,
+    )
+
+
+def report_pdf(request, council_code, pk):
+    council, report = access.readable_cabinet_report(request.user, council_code, pk)
+    content = cabinet.report_pdf(report)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{cabinet.pdf_filename(report)}"'
+    response["Cache-Control"] = "private, no-store"
+    if report.is_final:
+        response["ETag"] = f'"{report.pdf_sha256}"'
+    return response
+
+
+def finalise(request, council_code, pk):
+    council, report = access.editable_cabinet_report(request.user, council_code, pk)
+    if report.is_final:
+        return _final_refusal(request, report)
+    meetings = [cabinet.meeting_label(row) for row in report.timetable.all()]
+    form = FinalForm(posted(request), meetings=meetings)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = cabinet.mark_final(report, request.user, form.cleaned_data["meeting"])
+        except ImmutableRecordError:
+            return _final_refusal(request, report)
+        messages.success(
+            request, f"The report is final for {report.final_for}. Its PDF is kept as it is now."
+        )
+        return redirect(_review_url(report))
+    return render(
+        request,
+        "cabinet/final.html",
+        {
+            "council": council,
+            "report": report,
+            "form": form,
+            "page_title": "Mark the report final",
+            "error_links": form.error_links() if form.is_bound else [],
+        },
+        status=400 if form.errors else 200,
+    )

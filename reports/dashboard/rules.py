@@ -1,0 +1,263 @@
+"""A council's dashboard: where it stands at a glance, and what changed since the last report to
+cabinet (seed 001 is such a report, a year on).
+
+A fixed number of queries however many actions, notes or versions the council has. Outside the
+council, only submitted returns and issued evaluations count, as everywhere else.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from climbie_audit import access, charts
+from evaluations.models import Evaluation
+from reports.national.rules import ReturnStatus, return_status, version_label
+from standards.action_plan import rules as action_plan
+from standards.framework import index as framework_index
+from standards.models import RATING_LEVELS, ActionStatus, Answer, AuditReturn, ProgressNote
+from standards.self_audit import scoring
+
+
+@dataclass
+class RatingChange:
+    criterion: object
+    old: int | None
+    new: int | None
+    older_version: int
+    newer_version: int
+
+
+@dataclass
+class Changes:
+    since: datetime.date | None
+    notes: list = field(default_factory=list)
+    new_actions: list = field(default_factory=list)
+    completed: list = field(default_factory=list)
+    returns: list = field(default_factory=list)
+    rating_changes: list[RatingChange] = field(default_factory=list)
+    evaluations: list = field(default_factory=list)
+
+    @property
+    def anything(self) -> bool:
+        return any(
+            (
+                self.notes,
+                self.new_actions,
+                self.completed,
+                self.returns,
+                self.rating_changes,
+                self.evaluations,
+            )
+        )
+
+
+@dataclass
+class Dashboard:
+    council: object
+    audit: object
+    today: datetime.date
+    is_member: bool
+    status: str
+    latest_version: int | None
+    draft_version: int | None
+    latest_submitted: AuditReturn | None
+    figures_return: AuditReturn | None
+    summary: scoring.ReturnSummary | None
+    evaluation: Evaluation | None
+    judgements: list
+    plan: object
+    actions: list
+    overdue_target: list
+    overdue_laming: list
+    changes: Changes
+    drafted: action_plan.DraftResult | None = None
+
+    @property
+    def status_label(self) -> str:
+        return ReturnStatus.LABELS[self.status]
+
+    @property
+    def status_colour(self) -> str:
+        return ReturnStatus.COLOURS[self.status]
+
+    @property
+    def version(self) -> str:
+        return version_label(self.latest_version, self.draft_version)
+
+    @property
+    def share_four_percent(self) -> int:
+        return round(self.summary.share_four * 100) if self.summary else 0
+
+    @property
+    def figures_are_draft(self) -> bool:
+        return self.figures_return is not None and not self.figures_return.is_submitted
+
+    @property
+    def status_counts(self) -> list[tuple[str, str, int]]:
+        counts = action_plan.status_counts(self.actions)
+        return [(value, ActionStatus(value).label, counts[value]) for value in ActionStatus.values]
+
+    @property
+    def star_rating_consequence(self) -> str:
+        if self.evaluation is None:
+            return ""
+        return self.evaluation.star_rating_consequence
+
+    def ratings_chart(self):
+        if self.summary is None:
+            return ""
+        return charts.stacked_bar_chart(
+            "chart-council-ratings",
+            f"{self.council.name}: self-ratings by standard, version {self.figures_return.number}",
+            [
+                (f"Standard {f.standard.number}", [f.counts[level] for level in RATING_LEVELS])
+                for f in self.summary.standards
+            ],
+            charts.rating_series(),
+        )
+
+    def actions_chart(self):
+        return charts.bar_chart(
+            "chart-council-actions",
+            f"{self.council.name}: improvement actions by status",
+            [charts.Bar(label, count) for _, label, count in self.status_counts],
+        )
+
+
+def _returns(audit):
+    evaluations = Evaluation.objects.select_related("inspector").order_by("issued_at", "pk")
+    return list(
+        audit.returns.select_related("submitted_by")
+        .prefetch_related(Prefetch("evaluations", queryset=evaluations))
+        .order_by("number")
+    )
+
+
+def _actions(plan):
+    # Only what the dashboard shows: the criteria come from the framework's cached list and only
+    # the progress notes since the last report are read.
+    return plan.actions.order_by("criterion__standard__number", "criterion__number", "pk")
+
+
+def _notes_since(plan, since: datetime.date | None, actions: list) -> list:
+    if plan is None or since is None:
+        return []
+    start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
+    notes = list(
+        ProgressNote.objects.filter(action__plan=plan, recorded_at__gte=start)
+        .select_related("author")
+        .order_by("-recorded_at", "-pk")
+    )
+    by_id = {action.pk: action for action in actions}
+    for note in notes:
+        note.action = by_id[note.action_id]  # loaded already
+    return notes
+
+
+def build_dashboard(user, council, audit, today: datetime.date | None = None) -> Dashboard:
+    today = today or timezone.localdate()
+    is_member = access.is_member_of(user, council)
+    returns = _returns(audit)
+    submitted = [r for r in returns if r.is_submitted]
+    latest = max(submitted, key=lambda r: r.number, default=None)
+    plan = action_plan.plan_of(audit)
+    drafted = None
+    if is_member and latest is not None and (plan is None or plan.drafted_from_id != latest.pk):
+        # The council's own visit takes a newly submitted version's improvements into the plan.
+        drafted = action_plan.draft_actions_from(latest, user)
+        plan = action_plan.plan_of(audit)
+    draft = next((r for r in returns if not r.is_submitted), None)
+    status, latest_number, draft_number = return_status(
+        [(r.number, r.status) for r in returns],
+        [e.status for e in latest.evaluations.all()] if latest else [],
+    )
+    figures_return = latest or (draft if is_member else None)
+    answers = []
+    if figures_return is not None:
+        answers = list(figures_return.answers.in_framework_order())
+        framework_index.attach_criteria(answers)
+    summary = scoring.summarise(answers) if figures_return is not None else None
+
+    issued = [e for r in submitted for e in r.evaluations.all() if e.is_issued]
+    evaluation = max(issued, key=lambda e: (e.issued_at, e.pk), default=None)
+    judgements = []
+    if evaluation is not None:
+        judgements = list(
+            evaluation.judgements.select_related("standard").order_by("standard__number")
+        )
+
+    actions = list(_actions(plan)) if plan else []
+    framework_index.attach_criteria(actions)
+    overdue_target = [a for a in actions if action_plan.is_past_target_date(a, today)]
+    overdue_laming = [a for a in actions if action_plan.is_past_laming_deadline(a, today)]
+    since = plan.reported_since if plan else None
+    changes = changes_since(
+        since, actions, _notes_since(plan, since, actions), submitted, issued, answers
+    )
+    return Dashboard(
+        council=council,
+        audit=audit,
+        today=today,
+        is_member=is_member,
+        status=status,
+        latest_version=latest_number,
+        draft_version=draft_number,
+        latest_submitted=latest,
+        figures_return=figures_return,
+        summary=summary,
+        evaluation=evaluation,
+        judgements=judgements,
+        plan=plan,
+        actions=actions,
+        overdue_target=overdue_target,
+        overdue_laming=overdue_laming,
+        changes=changes,
+        drafted=drafted,
+    )
+
+
+def changes_since(since, actions, notes, submitted, issued, answers) -> Changes:
+    """Progress, new and completed actions, submitted versions (with their rating changes) and
+    issued evaluations on or after the day of the last report to cabinet."""
+    changes = Changes(since)
+    if since is None:
+        return changes
+
+    def on_or_after(moment) -> bool:
+        if moment is None:
+            return False
+        if isinstance(moment, datetime.datetime):
+            moment = timezone.localdate(moment)
+        return moment >= since
+
+    changes.notes = [note for note in notes if on_or_after(note.recorded_at)]
+    changes.new_actions = [a for a in actions if on_or_after(a.created_at)]
+    changes.completed = [a for a in actions if a.is_complete and on_or_after(a.completed_on)]
+    changes.evaluations = [e for e in issued if on_or_after(e.issued_at)]
+    ordered = sorted(submitted, key=lambda r: r.number)
+    changes.returns = [r for r in ordered if on_or_after(r.submitted_at)]
+    pairs = []
+    for r in changes.returns:
+        earlier = [p for p in ordered if p.number < r.number]
+        if earlier:
+            pairs.append((earlier[-1], r))
+    if pairs:
+        ids = {p.pk for pair in pairs for p in pair}
+        ratings = {
+            (return_id, criterion_id): rating
+            for return_id, criterion_id, rating in Answer.objects.filter(
+                audit_return_id__in=ids
+            ).values_list("audit_return_id", "criterion_id", "rating")
+        }
+        criteria = [a.criterion for a in answers]
+        for older, newer in pairs:
+            for criterion in criteria:
+                old = ratings.get((older.pk, criterion.pk))
+                new = ratings.get((newer.pk, criterion.pk))
+                if old != new:
+                    changes.rating_changes.append(
+                        RatingChange(criterion, old, new, older.number, newer.number)
+                    )
+    return changes

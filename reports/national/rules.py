@@ -1,0 +1,647 @@
+"""SSI's national overview: where every council stands, in a fixed number of queries.
+
+About 150 councils, each with returns, evaluations, 54 ratings per version and an action plan.
+Everything is read in bulk or aggregated in the database (never a query per council), then put
+together here in plain Python. Only submitted returns and issued evaluations contribute figures:
+SSI sees that a council has a draft, never what is in it, and no one sees a draft evaluation's
+judgements here.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, Q
+
+from climbie_audit import charts
+from climbie_audit.cache_generations import COUNCIL_FIGURES, FRAMEWORK, NATIONAL_FIGURES
+from climbie_audit.models import Council, CouncilRef
+from evaluations.evaluation.judgements import (
+    STANDARD_JUDGEMENT_LABELS,
+    Capacity,
+    Serving,
+    star_rating_consequence,
+)
+from evaluations.models import Evaluation, StandardJudgement
+from standards.action_plan import rules as action_plan
+from standards.models import (
+    RATING_LEVELS,
+    ActionStatus,
+    Answer,
+    AuditReturn,
+    Framework,
+    ImprovementAction,
+)
+
+# --- Where a council's return stands ---------------------------------------------------------
+
+
+class ReturnStatus:
+    NOT_STARTED = "not_started"
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    UNDER_EVALUATION = "under_evaluation"
+    EVALUATED = "evaluated"
+    REVISING = "revising"
+
+    LABELS = {
+        NOT_STARTED: "Not started",
+        DRAFT: "Draft, not yet submitted",
+        SUBMITTED: "Submitted, awaiting evaluation",
+        UNDER_EVALUATION: "Under evaluation",
+        EVALUATED: "Evaluated",
+        REVISING: "Revised return in draft",
+    }
+    COLOURS = {
+        NOT_STARTED: "grey",
+        DRAFT: "blue",
+        SUBMITTED: "turquoise",
+        UNDER_EVALUATION: "yellow",
+        EVALUATED: "green",
+        REVISING: "purple",
+    }
+
+
+def return_status(
+    returns: list[tuple[int, str]], latest_evaluation_statuses: list[str]
+) -> tuple[str, int | None, int | None]:
+    """(status, latest submitted version, draft version) from the audit's (number, status) pairs
+    and the statuses of the evaluations of its latest submitted version.
+
+    A draft revision outranks the evaluation: the council is working on a new version.
+    """
+    submitted = [number for number, status in returns if status == AuditReturn.Status.SUBMITTED]
+    drafts = [number for number, status in returns if status == AuditReturn.Status.DRAFT]
+    latest = max(submitted, default=None)
+    draft = max(drafts, default=None)
+    if latest is None:
+        return (ReturnStatus.DRAFT if draft else ReturnStatus.NOT_STARTED), None, draft
+    if draft is not None:
+        return ReturnStatus.REVISING, latest, draft
+    if Evaluation.Status.ISSUED in latest_evaluation_statuses:
+        return ReturnStatus.EVALUATED, latest, None
+    if latest_evaluation_statuses:
+        return ReturnStatus.UNDER_EVALUATION, latest, None
+    return ReturnStatus.SUBMITTED, latest, None
+
+
+def version_label(latest: int | None, draft: int | None) -> str:
+    if latest is None:
+        return f"Version {draft} (draft)" if draft else ""
+    if draft is not None:
+        return f"Version {latest} (version {draft} in draft)"
+    return f"Version {latest}"
+
+
+# --- Does SSI's judgement of a standard agree with the council's self-rating? -----------------
+
+# The two scales a standard is judged on (seed 000), split into their better and worse halves.
+FAVOURABLE = {Serving.ALL, Serving.MOST, Capacity.EXCELLENT, Capacity.PROMISING}
+UNFAVOURABLE = {Serving.SOME, Serving.NONE, Capacity.UNCERTAIN, Capacity.POOR}
+
+HIGHER = "higher"
+LOWER = "lower"
+DISAGREEMENT_LABELS = {
+    HIGHER: "Council rated itself higher than SSI judged",
+    LOWER: "Council rated itself lower than SSI judged",
+}
+
+
+def mostly(counts: dict[int, int], levels: tuple[int, ...]) -> bool:
+    """True when more than half of the rated criteria have one of `levels` (exactly half is not
+    "mostly"; a standard with nothing rated is mostly nothing)."""
+    rated = sum(counts.get(level, 0) for level in RATING_LEVELS)
+    chosen = sum(counts.get(level, 0) for level in levels)
+    return rated > 0 and chosen * 2 > rated
+
+
+def disagreement(counts: dict[int, int], judgement: str) -> str | None:
+    """HIGHER if the standard is self-rated mostly 4 but judged Some/None/Uncertain/Poor; LOWER if
+    self-rated mostly 1–2 but judged All/Most/Excellent/Promising; otherwise None."""
+    if judgement in UNFAVOURABLE and mostly(counts, (4,)):
+        return HIGHER
+    if judgement in FAVOURABLE and mostly(counts, (1, 2)):
+        return LOWER
+    return None
+
+
+@dataclass
+class Disagreement:
+    council: CouncilRef
+    standard_number: int
+    standard_title: str
+    counts: dict[int, int]
+    judgement: str
+    direction: str
+    evaluated_version: int
+
+    @property
+    def judgement_label(self) -> str:
+        return STANDARD_JUDGEMENT_LABELS.get(self.judgement, "")
+
+    @property
+    def direction_label(self) -> str:
+        return DISAGREEMENT_LABELS[self.direction]
+
+    @property
+    def self_rating(self) -> str:
+        rated = sum(self.counts.values())
+        return ", ".join(f"{self.counts[level]} rated {level}" for level in RATING_LEVELS) + (
+            f" (of {rated})"
+        )
+
+
+# --- One row per council ----------------------------------------------------------------------
+
+
+@dataclass
+class CouncilRow:
+    council: CouncilRef
+    status: str
+    latest_version: int | None
+    draft_version: int | None
+    submitted_at: datetime.datetime | None
+    evaluation: dict | None  # the latest issued evaluation (values), of any version
+    latest_return_id: int | None = None
+    counts_by_standard: dict[int, dict[int, int]] = field(default_factory=dict)
+    overdue: int = 0
+    overdue_target: int = 0
+    overdue_laming: int = 0
+    disagreements: list[Disagreement] = field(default_factory=list)
+    display: list[str] = field(default_factory=list)  # cells(), worked out once and cached
+
+    @property
+    def status_label(self) -> str:
+        return ReturnStatus.LABELS[self.status]
+
+    @property
+    def status_colour(self) -> str:
+        return ReturnStatus.COLOURS[self.status]
+
+    @property
+    def version(self) -> str:
+        return version_label(self.latest_version, self.draft_version)
+
+    @property
+    def serving(self) -> str:
+        return self.evaluation["overall_serving"] if self.evaluation else ""
+
+    @property
+    def capacity(self) -> str:
+        return self.evaluation["overall_capacity"] if self.evaluation else ""
+
+    @property
+    def serving_label(self) -> str:
+        return Serving(self.serving).label if self.serving else "Not yet evaluated"
+
+    @property
+    def capacity_label(self) -> str:
+        return Capacity(self.capacity).label if self.capacity else "Not yet evaluated"
+
+    counts: dict[int, int] = field(default_factory=lambda: dict.fromkeys(RATING_LEVELS, 0))
+    # The share of rated criteria rated 4; None with nothing rated. Sorting asks for it often.
+    share_four: float | None = None
+
+    def set_ratings(self, counts_by_standard: dict[int, dict[int, int]]) -> None:
+        self.counts_by_standard = counts_by_standard
+        total = dict.fromkeys(RATING_LEVELS, 0)
+        for counts in counts_by_standard.values():
+            for level, n in counts.items():
+                total[level] += n
+        self.counts = total
+        rated = sum(self.counts.values())
+        self.share_four = self.counts[4] / rated if rated else None
+
+    @property
+    def share_four_label(self) -> str:
+        share = self.share_four
+        return "" if share is None else f"{round(share * 100)}%"
+
+    @property
+    def submitted_label(self) -> str:
+        if self.submitted_at is None:
+            return ""
+        from django.utils import timezone
+
+        return f"{timezone.localtime(self.submitted_at):%-d %b %Y}"
+
+    @property
+    def star_rating_consequence(self) -> str:
+        return star_rating_consequence(self.council.name, self.serving) if self.serving else ""
+
+    def cells(self) -> list[str]:
+        """The row exactly as the table, the CSV and the spreadsheet show it."""
+        return [
+            self.council.name,
+            self.council.code,
+            self.council.region,
+            self.status_label,
+            self.version,
+            self.submitted_label,
+            self.serving_label,
+            self.capacity_label,
+            self.share_four_label,
+            str(self.overdue),
+        ]
+
+
+COLUMNS = [
+    "Council",
+    "Code",
+    "Region",
+    "Status",
+    "Version",
+    "Submitted",
+    "Serving children well?",
+    "Capacity for improvement?",
+    "Rated 4",
+    "Actions overdue",
+]
+
+
+# --- Filters and sorting ----------------------------------------------------------------------
+
+NOT_EVALUATED = "not_evaluated"
+
+
+def judgement_choices() -> list:
+    return [
+        ("", "All judgements"),
+        ("Serving children well?", [(f"serving:{v}", label) for v, label in Serving.choices]),
+        (
+            "Capacity for improvement?",
+            [(f"capacity:{v}", label) for v, label in Capacity.choices],
+        ),
+        (NOT_EVALUATED, "Not yet evaluated"),
+    ]
+
+
+STATUS_CHOICES = [("", "All statuses")] + list(ReturnStatus.LABELS.items())
+
+_SERVING_ORDER = {
+    v: i for i, v in enumerate([Serving.NONE, Serving.SOME, Serving.MOST, Serving.ALL])
+}
+_STATUS_ORDER = {s: i for i, s in enumerate(ReturnStatus.LABELS)}
+
+
+SORTS = {
+    "name": ("Council name", lambda r: (r.council.name,)),
+    "region": ("Region", lambda r: (r.council.region, r.council.name)),
+    "status": ("Status", lambda r: (_STATUS_ORDER[r.status], r.council.name)),
+    "submitted": (
+        "Submitted, earliest",
+        lambda r: (r.submitted_at is None, r.submitted_at or 0, r.council.name),
+    ),
+    "-submitted": (
+        "Submitted, latest",
+        lambda r: (
+            r.submitted_at is None,
+            -(r.submitted_at.timestamp() if r.submitted_at else 0),
+            r.council.name,
+        ),
+    ),
+    "share_four": (
+        "Rated 4, lowest",
+        lambda r: (r.share_four is None, r.share_four or 0, r.council.name),
+    ),
+    "-share_four": (
+        "Rated 4, highest",
+        lambda r: (r.share_four is None, -(r.share_four or 0), r.council.name),
+    ),
+    "-overdue": ("Most actions overdue", lambda r: (-r.overdue, r.council.name)),
+    "serving": (
+        "Weakest judgement",
+        lambda r: (not r.serving, _SERVING_ORDER.get(r.serving, 9), r.council.name),
+    ),
+}
+SORT_CHOICES = [(key, label) for key, (label, _) in SORTS.items()]
+
+
+def matches_judgement(row: CouncilRow, judgement: str) -> bool:
+    if not judgement:
+        return True
+    if judgement == NOT_EVALUATED:
+        return row.evaluation is None
+    scale, _, value = judgement.partition(":")
+    if scale == "serving":
+        return row.serving == value
+    if scale == "capacity":
+        return row.capacity == value
+    return True
+
+
+# --- Building the overview --------------------------------------------------------------------
+
+
+@dataclass
+class Overview:
+    framework: Framework
+    standards: list
+    rows: list[CouncilRow]
+    total_councils: int
+    today: datetime.date
+
+    @property
+    def disagreements(self) -> list[Disagreement]:
+        return [d for row in self.rows for d in row.disagreements]
+
+    @property
+    def serving_distribution(self) -> list[tuple[str, int]]:
+        counts = Counter(row.serving for row in self.rows)
+        return [(label, counts.get(value, 0)) for value, label in Serving.choices] + [
+            ("Not yet evaluated", counts.get("", 0))
+        ]
+
+    @property
+    def capacity_distribution(self) -> list[tuple[str, int]]:
+        counts = Counter(row.capacity for row in self.rows)
+        return [(label, counts.get(value, 0)) for value, label in Capacity.choices] + [
+            ("Not yet evaluated", counts.get("", 0))
+        ]
+
+    @property
+    def ratings_by_standard(self) -> list[tuple[object, dict[int, int]]]:
+        """Per standard, the ratings of every listed council's latest submitted version."""
+        totals = {s.number: dict.fromkeys(RATING_LEVELS, 0) for s in self.standards}
+        for row in self.rows:
+            for number, counts in row.counts_by_standard.items():
+                for level, n in counts.items():
+                    totals[number][level] += n
+        return [(s, totals[s.number]) for s in self.standards]
+
+    @property
+    def status_counts(self) -> list[tuple[str, int]]:
+        counts = Counter(row.status for row in self.rows)
+        return [(label, counts.get(status, 0)) for status, label in ReturnStatus.LABELS.items()]
+
+    @property
+    def overdue_total(self) -> int:
+        return sum(row.overdue for row in self.rows)
+
+    def serving_chart(self):
+        return charts.bar_chart(
+            "chart-serving",
+            f"Serving children well? Latest issued judgements of {len(self.rows)} councils",
+            [charts.Bar(label, count) for label, count in self.serving_distribution],
+            width=400,
+            label_width=150,
+        )
+
+    def capacity_chart(self):
+        return charts.bar_chart(
+            "chart-capacity",
+            f"Capacity for improvement? Latest issued judgements of {len(self.rows)} councils",
+            [charts.Bar(label, count) for label, count in self.capacity_distribution],
+            width=400,
+            label_width=150,
+        )
+
+    def ratings_chart(self):
+        return charts.stacked_bar_chart(
+            "chart-national-ratings",
+            "Self-ratings by standard, latest submitted versions",
+            [
+                (f"Standard {s.number}", [counts[level] for level in RATING_LEVELS])
+                for s, counts in self.ratings_by_standard
+            ],
+            charts.rating_series(),
+        )
+
+
+def overdue_by_council(framework: Framework, today: datetime.date, council_ids=None) -> dict:
+    """{council id: (overdue either way, past target date, past Laming deadline)}, one query."""
+    past_laming = [
+        pk
+        for pk, deadline in action_plan.laming_deadlines(framework).items()
+        if deadline is not None and today > deadline
+    ]
+    target = Q(target_date__lt=today)
+    laming = Q(criterion_id__in=past_laming)
+    actions = ImprovementAction.objects.filter(plan__self_audit__framework=framework).exclude(
+        status=ActionStatus.COMPLETE
+    )
+    if council_ids is not None:
+        actions = actions.filter(plan__self_audit__council_id__in=council_ids)
+    rows = (
+        actions.filter(target | laming)
+        .values("plan__self_audit__council_id")
+        .annotate(
+            either=Count("pk"),
+            target=Count("pk", filter=target),
+            laming=Count("pk", filter=laming),
+        )
+        .order_by()
+    )
+    return {
+        row["plan__self_audit__council_id"]: (row["either"], row["target"], row["laming"])
+        for row in rows
+    }
+
+
+IMMUTABLE_FIGURES_SECONDS = 24 * 60 * 60
+
+
+def cached_for_immutable(prefix: str, records: list[dict], stamp: str, fetch) -> dict:
+    """{pk: fetch's value} for records that can never change again (submitted returns, issued
+    evaluations: the models and database triggers refuse any change), each value kept in the
+    cache once fetched. `records` are values rows with pk and the datetime field `stamp`;
+    `fetch(pks)` returns {pk: value} for every pk asked for.
+
+    The stamp is in the key as well as the id: a database rebuilt from scratch (tests, a restore
+    into a new server) can give a different record the same id.
+    """
+    keys = {f"{prefix}:{r['pk']}:{r[stamp].timestamp()}": r["pk"] for r in records}
+    cached = cache.get_many(list(keys))
+    values = {keys[key]: value for key, value in cached.items()}
+    missing = {key: pk for key, pk in keys.items() if key not in cached}
+    if missing:
+        fresh = fetch(list(missing.values()))
+        cache.set_many({key: fresh[pk] for key, pk in missing.items()}, IMMUTABLE_FIGURES_SECONDS)
+        values.update(fresh)
+    return values
+
+
+def submitted_rating_counts(submitted_returns: list[dict]) -> dict[int, dict[int, dict[int, int]]]:
+    """{return id: {standard number: {rating: criteria}}} for submitted returns (values rows with
+    pk and submitted_at). Counting 150 councils' ratings was the national overview's slowest
+    query (about 15 ms on SQLite); a submitted return's counts never change."""
+
+    def count(return_ids):
+        counted = {pk: defaultdict(lambda: dict.fromkeys(RATING_LEVELS, 0)) for pk in return_ids}
+        for return_id, number, rating, n in (
+            Answer.objects.filter(audit_return_id__in=return_ids, rating__isnull=False)
+            .values_list("audit_return_id", "criterion__standard__number", "rating")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            counted[return_id][number][rating] = n
+        return {pk: dict(by_standard) for pk, by_standard in counted.items()}
+
+    return cached_for_immutable("rating-counts", submitted_returns, "submitted_at", count)
+
+
+def issued_judgements(issued_evaluations: list[dict]) -> dict[int, list[tuple[int, str]]]:
+    """{evaluation id: [(standard number, judgement)]} for issued evaluations (values rows with
+    pk and issued_at), in standard order."""
+
+    def fetch(evaluation_ids):
+        judgements = {pk: [] for pk in evaluation_ids}
+        for evaluation_id, number, judgement in (
+            StandardJudgement.objects.filter(evaluation_id__in=evaluation_ids)
+            .values_list("evaluation_id", "standard__number", "judgement")
+            .order_by("evaluation_id", "standard__number")
+        ):
+            judgements[evaluation_id].append((number, judgement))
+        return judgements
+
+    return cached_for_immutable("standard-judgements", issued_evaluations, "issued_at", fetch)
+
+
+def build_overview(
+    framework: Framework,
+    today: datetime.date,
+    *,
+    region: str = "",
+    status: str = "",
+    judgement: str = "",
+    sort: str = "name",
+) -> Overview:
+    standards, rows = national_rows(framework, today)
+    total = len(rows)
+    if region:
+        rows = [row for row in rows if row.council.region == region]
+    if status:
+        rows = [row for row in rows if row.status == status]
+    rows = [row for row in rows if matches_judgement(row, judgement)]
+    _, key = SORTS.get(sort, SORTS["name"])
+    rows.sort(key=key)
+    return Overview(framework, standards, rows, total, today)
+
+
+def national_rows(framework: Framework, today: datetime.date) -> tuple[list, list[CouncilRow]]:
+    """(the framework's standards, every council's row by name). Each council's row is kept in
+    the cache until something it is built from changes (that council's returns, evaluations or
+    actions: see climbie_audit/cache_generations.py) or the day does, so that a change in one
+    council works out one row again, not 150. Building every row reads about 5,000 rows."""
+    standards = list(framework.standards.order_by("number"))
+    councils = CouncilRef.all_by_name()
+    generations = COUNCIL_FIGURES.current([council.pk for council in councils])
+    prefix = (
+        f"national-row:{framework.pk}:{today.isoformat()}:"
+        f"{NATIONAL_FIGURES.current()}:{FRAMEWORK.current()}"
+    )
+    keys = {council.pk: f"{prefix}:{council.pk}:{generations[council.pk]}" for council in councils}
+    cached = cache.get_many(list(keys.values()))
+    missing = [council for council in councils if keys[council.pk] not in cached]
+    fresh = {}
+    if missing:
+        every = len(missing) == len(councils)
+        fresh = {
+            row.council.pk: row
+            for row in _council_rows(framework, today, standards, missing, every=every)
+        }
+        cache.set_many({keys[pk]: row for pk, row in fresh.items()}, NATIONAL_FIGURES.seconds)
+    rows = [fresh.get(c.pk) or cached[keys[c.pk]] for c in councils]
+    return standards, rows
+
+
+def _council_rows(
+    framework: Framework, today: datetime.date, standards, councils, *, every: bool
+) -> list[CouncilRow]:
+    """The rows of `councils` (all of them when `every`, which reads without a filter)."""
+    ids = None if every else [council.pk for council in councils]
+    by_council = Q() if every else Q(self_audit__council_id__in=ids)
+
+    returns_by_council = defaultdict(list)
+    return_info = {}
+    for r in AuditReturn.objects.filter(by_council, self_audit__framework=framework).values(
+        "pk", "number", "status", "submitted_at", "self_audit__council_id"
+    ):
+        returns_by_council[r["self_audit__council_id"]].append(r)
+        return_info[r["pk"]] = r
+
+    evaluations_by_return = defaultdict(list)
+    for e in (
+        Evaluation.objects.filter(audit_return__self_audit__framework=framework)
+        .filter(Q() if every else Q(audit_return__self_audit__council_id__in=ids))
+        .values(
+            "pk",
+            "audit_return_id",
+            "status",
+            "phase",
+            "issued_at",
+            "overall_serving",
+            "overall_capacity",
+        )
+        .order_by("issued_at", "pk")
+    ):
+        evaluations_by_return[e["audit_return_id"]].append(e)
+
+    rows, latest_issued, figure_returns = [], {}, set()
+    for council in councils:
+        returns = returns_by_council.get(council.pk, [])
+        submitted = [r for r in returns if r["status"] == AuditReturn.Status.SUBMITTED]
+        latest = max(submitted, key=lambda r: r["number"], default=None)
+        latest_statuses = (
+            [e["status"] for e in evaluations_by_return[latest["pk"]]] if latest else []
+        )
+        code, latest_number, draft_number = return_status(
+            [(r["number"], r["status"]) for r in returns], latest_statuses
+        )
+        issued = [
+            e
+            for r in submitted
+            for e in evaluations_by_return[r["pk"]]
+            if e["status"] == Evaluation.Status.ISSUED
+        ]
+        evaluation = max(issued, key=lambda e: (e["issued_at"], e["pk"]), default=None)
+        row = CouncilRow(
+            council=council,
+            status=code,
+            latest_version=latest_number,
+            draft_version=draft_number,
+            submitted_at=latest["submitted_at"] if latest else None,
+            evaluation=evaluation,
+            latest_return_id=latest["pk"] if latest else None,
+        )
+        if latest:
+            figure_returns.add(latest["pk"])
+        if evaluation:
+            latest_issued[evaluation["pk"]] = row
+            figure_returns.add(evaluation["audit_return_id"])
+        rows.append(row)
+
+    counts = submitted_rating_counts([return_info[pk] for pk in figure_returns])
+
+    titles = {s.number: s.title for s in standards}
+    judgements = issued_judgements([row.evaluation for row in latest_issued.values()])
+    for evaluation_id, row in latest_issued.items():
+        evaluated = row.evaluation["audit_return_id"]
+        for number, judgement in judgements[evaluation_id]:
+            standard_counts = dict(counts[evaluated].get(number, dict.fromkeys(RATING_LEVELS, 0)))
+            direction = disagreement(standard_counts, judgement)
+            if direction:
+                row.disagreements.append(
+                    Disagreement(
+                        council=row.council,
+                        standard_number=number,
+                        standard_title=titles.get(number, ""),
+                        counts=standard_counts,
+                        judgement=judgement,
+                        direction=direction,
+                        evaluated_version=return_info[evaluated]["number"],
+                    )
+                )
+
+    overdue = overdue_by_council(framework, today, ids)
+    for row in rows:
+        if row.latest_return_id:
+            row.set_ratings(counts[row.latest_return_id])
+        row.overdue, row.overdue_target, row.overdue_laming = overdue.get(row.council.pk, (0, 0, 0))
+        row.display = row.cells()
+    return rows
+
+
+def regions() -> list[str]:
+    return list(Council.objects.order_by("region").values_list("region", flat=True).distinct())

@@ -1,0 +1,145 @@
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from django import forms
+
+from climbie_audit.form_fields import NamedDateField
+from standards.models import RATING_LEVELS, Answer, Criterion
+
+
+class TargetDateField(NamedDateField):
+    """The target date of one criterion: its messages name the criterion."""
+
+    def __init__(self, code: str, **kwargs):
+        self.code = code
+        super().__init__(f"Target date for {code}", **kwargs)
+
+
+class AnswerForm(forms.Form):
+    """One criterion of a standard page. Many of these share one <form> element."""
+
+    rating = forms.TypedChoiceField(
+        coerce=int, empty_value=None, required=False, widget=forms.RadioSelect
+    )
+    evidence = forms.CharField(
+        label="Evidence and comment",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What shows the criterion is met: procedures, audits, monitoring reports.",
+    )
+    improvement = forms.CharField(
+        label="Intended improvement",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required if you rate this criterion below 4.",
+    )
+    lead_officer = forms.CharField(label="Lead officer", required=False, max_length=120)
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, criterion: Criterion, strict: bool = False, **kwargs):
+        self.criterion = criterion
+        self.strict = strict
+        kwargs.setdefault("prefix", f"c{criterion.code.replace('.', '_')}")
+        super().__init__(*args, **kwargs)
+        code = criterion.code
+        self.fields["rating"].label = f"Rating for {code}"
+        self.fields["rating"].choices = [
+            Choice(level, str(level), hint=criterion.descriptor(level)) for level in RATING_LEVELS
+        ]
+        self.fields["rating"].error_messages["invalid_choice"] = f"Select a rating for {code}"
+        self.fields["target_date"] = TargetDateField(code, label="Target date")
+        self.fields["target_date"].help_text = (
+            f"For example, 28 4 2003. The Laming deadline for {code} is "
+            + (
+                f"{criterion.laming_deadline:%-d %B %Y}."
+                if criterion.laming_deadline
+                else "not set."
+            )
+        )
+        stale = f"The page for {code} was out of date. Reload the page and enter your answer again"
+        for key in ("required", "invalid", "min_value"):
+            self.fields["revision"].error_messages[key] = stale
+        self.fields["lead_officer"].error_messages["max_length"] = (
+            f"Lead officer for {code} must be 120 characters or fewer"
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.radios("rating", legend_size=Size.SMALL, small=True),
+            Field.textarea("evidence"),
+            Fieldset(
+                Field.textarea("improvement"),
+                Field.text("lead_officer", field_width=20),
+                Field("target_date"),
+                legend="Improvement plan",
+                legend_size=Size.SMALL,
+            ),
+            Field("revision"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.strict:
+            return cleaned
+        code = self.criterion.code
+        rating = cleaned.get("rating")
+        if rating is None and "rating" not in self.errors:
+            self.add_error("rating", f"Select a rating for {code}")
+        if rating is not None and rating < 4:
+            if not cleaned.get("improvement"):
+                self.add_error(
+                    "improvement",
+                    f"Enter the intended improvement for {code}, which is rated below 4",
+                )
+            if cleaned.get("target_date") is None and "target_date" not in self.errors:
+                self.add_error(
+                    "target_date", f"Enter a target date for {code}, which is rated below 4"
+                )
+        return cleaned
+
+    def answer_values(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in Answer.EDITABLE_FIELDS} | {
+            "evidence": self.cleaned_data.get("evidence", ""),
+            "improvement": self.cleaned_data.get("improvement", ""),
+            "lead_officer": self.cleaned_data.get("lead_officer", ""),
+        }
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(anchor, message) pairs for the page's error summary, pointing at real inputs."""
+        links = []
+        for name, errors in self.errors.items():
+            bound = self[name]
+            if name == "rating":
+                anchor = f"id_{bound.html_name}_1"
+            elif name == "target_date":
+                anchor = f"{bound.auto_id}_0"
+            else:
+                anchor = bound.auto_id
+            links.extend((anchor, message) for message in errors)
+        return links
+
+
+def initial_for(answer: Answer) -> dict:
+    return answer.values() | {"revision": answer.revision}
+
+
+class ConflictChoiceForm(forms.Form):
+    """When someone else saved the same criterion first: keep mine or take theirs."""
+
+    CHOICES = [("mine", "Keep my answer"), ("theirs", "Use their answer")]
+
+    keep = forms.ChoiceField(choices=CHOICES, widget=forms.RadioSelect)
+
+    def __init__(self, *args, criterion: Criterion, **kwargs):
+        kwargs.setdefault("prefix", f"conflict{criterion.code.replace('.', '_')}")
+        super().__init__(*args, **kwargs)
+        self.criterion = criterion
+        self.fields["keep"].label = f"Which answer for {criterion.code} do you want to keep?"
+        self.fields["keep"].error_messages["required"] = (
+            f"Select which answer for {criterion.code} you want to keep"
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(Field.radios("keep", legend_size=Size.SMALL, inline=True))

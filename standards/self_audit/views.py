@@ -1,0 +1,336 @@
+"""Council self-audit pages. Each view asks climbie_audit.access first; rules live in
+standards.self_audit and standards.scoring."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from climbie_audit import access
+from climbie_audit.cache_generations import FRAMEWORK, markup_key
+from standards.models import Criterion, ImmutableRecordError
+from standards.self_audit import rules as self_audit
+from standards.self_audit import scoring
+from standards.self_audit.forms import AnswerForm, ConflictChoiceForm, initial_for
+
+
+def overview(request, council_code):
+    council, audit = access.self_audit_of(request.user, council_code)
+    if not access.is_member_of(request.user, council):
+        latest = self_audit.latest_submitted(audit)
+        if latest is None:
+            raise Http404("No submitted return")
+        return redirect("self_audit:version", council.code, latest.number)
+    return render(
+        request, "self_audit/overview.html", overview_context(request.user, council, audit)
+    )
+
+
+def overview_context(user, council, audit) -> dict:
+    returns = list(audit.returns.prefetch_related("evaluations").order_by("number"))
+    status = self_audit.status_of(returns)
+    working = status.draft or status.latest_submitted
+    summary = scoring.summarise(working.answers.with_criteria()) if working else None
+    return {
+        "council": council,
+        "audit": audit,
+        "framework": audit.framework,
+        "status": status,
+        "summary": summary,
+        "working": working,
+        "can_revise": user.is_director and status.draft is None and status.latest_submitted,
+    }
+
+
+def answer_form_key(answer) -> str:
+    """What an unbound answer form's markup depends on, and nothing else: the criterion and the
+    framework's text, the answer's values and its revision. The template caches the markup
+    under it (issue 9: rendering 15 GOV.UK forms was most of the page). Not the answer's id, so
+    that every council's blank answer to a criterion shares one copy: opening a standard for the
+    first time is as fast as opening it again."""
+    return markup_key("answer", answer.criterion_id, answer.revision, *answer.values().values())
+
+
+def _standard_forms(answers, data=None, strict=False):
+    forms = []
+    for a in answers:
+        form = AnswerForm(data, criterion=a.criterion, strict=strict, initial=initial_for(a))
+        form.cache_key = answer_form_key(a)
+        forms.append(form)
+    return forms
+
+
+@require_POST
+def start(request, council_code):
+    """The council's people start its return with a button: looking at the task list writes
+    nothing."""
+    council, audit = access.own_self_audit(request.user, council_code)
+    self_audit.start_self_audit(audit, request.user)
+    return redirect("self_audit:overview", council.code)
+
+
+def edit_standard(request, council_code, number):
+    council, audit = access.own_self_audit(request.user, council_code)
+    draft = self_audit.draft_of(audit)
+    if draft is None and not audit.returns.exists():
+        messages.info(request, "Start your self-audit to rate the criteria.")
+        return redirect("self_audit:overview", council.code)
+    if draft is None:
+        messages.info(
+            request, "Your return has been submitted. Start a revised return to make changes."
+        )
+        return redirect("self_audit:overview", council.code)
+    standard = get_object_or_404(audit.framework.standards, number=number)
+    answers = list(
+        draft.answers.with_criteria().filter(criterion__standard=standard).in_framework_order()
+    )
+    conflicts, conflict_forms = [], {}
+    if request.method == "POST":
+        strict = request.POST.get("action") == "continue"
+        forms = _standard_forms(answers, request.POST, strict)
+        pending = set(request.POST.getlist("conflicts"))
+        conflict_forms = {
+            a.criterion_id: ConflictChoiceForm(request.POST, criterion=a.criterion)
+            for a in answers
+            if a.criterion.code in pending
+        }
+        if all(f.is_valid() for f in forms) and all(f.is_valid() for f in conflict_forms.values()):
+            changes = {
+                form.criterion.pk: (form.cleaned_data["revision"], form.answer_values())
+                for form in forms
+                if not (
+                    form.criterion.pk in conflict_forms
+                    and conflict_forms[form.criterion.pk].cleaned_data["keep"] == "theirs"
+                )
+            }
+            try:
+                self_audit.save_answers(draft, request.user, changes)
+            except self_audit.EditConflict as clash:
+                conflicts = clash.conflicts
+                forms = _rebind_after_conflict(answers, request.POST, conflicts, strict)
+                conflict_forms = {
+                    c.answer.criterion_id: ConflictChoiceForm(criterion=c.answer.criterion)
+                    for c in conflicts
+                }
+            except ImmutableRecordError:
+                messages.error(
+                    request,
+                    "This version was submitted while you were editing. Your changes were not saved.",
+                )
+                return redirect("self_audit:overview", council.code)
+            else:
+                return _after_save(request, council, audit, standard, strict)
+    else:
+        forms = _standard_forms(answers)
+    error_links = [link for form in forms for link in form.error_links()]
+    error_links += [
+        (f"id_{f['keep'].html_name}_1", message)
+        for f in conflict_forms.values()
+        for message in f.errors.get("keep", [])
+    ]
+    conflict_by_criterion = {c.answer.criterion_id: c for c in conflicts}
+    for form in forms:
+        form.conflict = conflict_by_criterion.get(form.criterion.pk)
+        form.conflict_form = conflict_forms.get(form.criterion.pk)
+    standards = list(audit.framework.standards.order_by("number"))
+    return render(
+        request,
+        "self_audit/standard.html",
+        {
+            "council": council,
+            "draft": draft,
+            "standard": standard,
+            "forms": forms,
+            "error_links": error_links,
+            "has_errors": bool(error_links),
+            "conflicts": conflicts,
+            "standard_count": len(standards),
+            "framework_generation": FRAMEWORK.current(),
+        },
+        status=409 if conflicts else 200,
+    )
+
+
+def _rebind_after_conflict(answers, data, conflicts, strict):
+    """Keep what the user typed, but let their next save start from the current revision."""
+    data = data.copy()
+    for conflict in conflicts:
+        prefix = AnswerForm(criterion=conflict.answer.criterion).prefix
+        data[f"{prefix}-revision"] = str(conflict.answer.revision)
+    forms = _standard_forms(answers, data, strict)
+    for form in forms:
+        form.is_valid()
+    return forms
+
+
+def _after_save(request, council, audit, standard, strict):
+    if not strict:
+        messages.success(request, f"Your answers for standard {standard.number} have been saved.")
+        return redirect("self_audit:overview", council.code)
+    following = (
+        audit.framework.standards.filter(number__gt=standard.number).order_by("number").first()
+    )
+    if following:
+        return redirect("self_audit:standard", council.code, following.number)
+    return redirect("self_audit:check", council.code)
+
+
+def check_answers(request, council_code):
+    council, audit = access.own_self_audit(request.user, council_code)
+    draft = self_audit.draft_of(audit)
+    if draft is None:
+        return redirect("self_audit:overview", council.code)
+    return _render_check(request, council, audit, draft)
+
+
+def _render_check(request, council, audit, draft, refused=False, status=200):
+    summary = scoring.summarise(draft.answers.with_criteria())
+    error_links = []
+    if refused:
+        error_links = [
+            (criterion_anchor(council, answer.criterion), message)
+            for answer, message in summary.problems
+        ]
+    answers = summary.answers
+    return render(
+        request,
+        "self_audit/check.html",
+        {
+            "council": council,
+            "audit": audit,
+            "draft": draft,
+            "summary": summary,
+            # Revisions only grow, so this names the draft's answers as they are: the template
+            # caches their markup under it (issue 9).
+            "answers_version": (
+                f"{draft.pk}:{len(answers)}:{sum(a.revision for a in answers)}:"
+                f"{max((a.updated_at for a in answers), default='')}:{FRAMEWORK.current()}"
+            ),
+            "error_links": error_links,
+            "has_errors": bool(error_links),
+            "can_submit": request.user.is_director,
+        },
+        status=status,
+    )
+
+
+def criterion_anchor(council, criterion: Criterion) -> str:
+    url = reverse("self_audit:standard", args=[council.code, criterion.standard.number])
+    return f"{url}#{criterion.anchor}"
+
+
+@require_POST
+def submit_return(request, council_code):
+    council, audit = access.own_self_audit(request.user, council_code)
+    access.require_director_of(request.user, council)
+    draft = self_audit.draft_of(audit)
+    if draft is None:
+        return redirect("self_audit:overview", council.code)
+    try:
+        submitted_return = self_audit.submit(draft, request.user)
+    except self_audit.SubmissionRefused:
+        return _render_check(request, council, audit, draft, refused=True, status=400)
+    return redirect("self_audit:submitted", council.code, submitted_return.number)
+
+
+def submitted(request, council_code, number):
+    council, audit, audit_return = access.readable_return(request.user, council_code, number)
+    if not audit_return.is_submitted:
+        raise Http404("Not submitted")
+    inspectors = council.assigned_inspectors.order_by("last_name")
+    return render(
+        request,
+        "self_audit/submitted.html",
+        {"council": council, "audit_return": audit_return, "inspectors": inspectors},
+    )
+
+
+@require_POST
+def start_revision(request, council_code):
+    council, audit = access.own_self_audit(request.user, council_code)
+    access.require_director_of(request.user, council)
+    try:
+        revision = self_audit.start_revision(audit, request.user)
+    except self_audit.SubmissionRefused:
+        messages.error(request, "There is no submitted return to revise yet.")
+        return redirect("self_audit:overview", council.code)
+    messages.success(
+        request,
+        f"You have started version {revision.number}. It starts with the answers of version "
+        f"{revision.number - 1}; change what has moved on, then submit it again.",
+    )
+    return redirect("self_audit:overview", council.code)
+
+
+def versions(request, council_code):
+    council, audit = access.self_audit_of(request.user, council_code)
+    returns = list(audit.returns.select_related("submitted_by").order_by("-number"))
+    if not access.is_member_of(request.user, council):
+        returns = [r for r in returns if r.is_submitted]
+    return render(
+        request,
+        "self_audit/versions.html",
+        {"council": council, "audit": audit, "returns": returns},
+    )
+
+
+def version_detail(request, council_code, number):
+    council, audit, audit_return = access.readable_return(request.user, council_code, number)
+    summary = scoring.summarise(audit_return.answers.with_criteria())
+    return render(
+        request,
+        "self_audit/version.html",
+        {"council": council, "audit": audit, "audit_return": audit_return, "summary": summary},
+    )
+
+
+def compare_versions(request, council_code):
+    council, audit = access.self_audit_of(request.user, council_code)
+    visible = list(audit.returns.order_by("number"))
+    if not access.is_member_of(request.user, council):
+        visible = [r for r in visible if r.is_submitted]
+    if len(visible) < 2:
+        raise Http404("Nothing to compare")
+    by_number = {r.number: r for r in visible}
+    newer = by_number.get(_int(request.GET.get("to")), visible[-1])
+    older = by_number.get(_int(request.GET.get("from")), visible[-2])
+    if older.number == newer.number:
+        older = visible[-2] if newer is visible[-1] else visible[-1]
+    older, newer = sorted((older, newer), key=lambda r: r.number)
+    return render(
+        request,
+        "self_audit/compare.html",
+        {
+            "council": council,
+            "returns": visible,
+            "older": older,
+            "newer": newer,
+            "changes": self_audit.compare(older, newer),
+        },
+    )
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def criterion_history(request, council_code, code):
+    council, audit = access.self_audit_of(request.user, council_code)
+    if not access.is_member_of(request.user, council) and not audit.returns.submitted().exists():
+        raise Http404("No submitted return")
+    criterion = get_object_or_404(
+        Criterion.objects.select_related("standard"), standard__framework=audit.framework, code=code
+    )
+    entries = self_audit.history_of(audit, criterion)
+    if not access.is_member_of(request.user, council):
+        submitted_numbers = set(audit.returns.submitted().values_list("number", flat=True))
+        entries = [e for e in entries if e.version in submitted_numbers]
+    return render(
+        request,
+        "self_audit/history.html",
+        {"council": council, "criterion": criterion, "entries": entries},
+    )
