@@ -32,9 +32,12 @@ database: $(VENV)/.installed
 run: setup
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The same checks run from pre-commit (.pre-commit-config.yaml).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
 
 # Two workers: the machines have two cores, and the browser tests wait on Chromium.

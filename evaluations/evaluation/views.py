@@ -11,6 +11,7 @@ from climbie_audit import access
 from climbie_audit.cache_generations import FRAMEWORK, markup_key
 from climbie_audit.form_fields import posted
 from climbie_audit.pdf import render_pdf
+from evaluations.evaluation import access as evaluation_access
 from evaluations.evaluation import workflow
 from evaluations.evaluation import workspace as workspace_rules
 from evaluations.evaluation.forms import (
@@ -28,13 +29,14 @@ from evaluations.evaluation.forms import (
 from evaluations.evaluation.judgements import issue_problems
 from evaluations.models import Evaluation
 from standards.models import ImmutableRecordError
+from standards.self_audit import access as self_audit_access
 from standards.self_audit import scoring
 
 # --- The inspector's workspace ---------------------------------------------------------------
 
 
 def workspace(request):
-    access.workspace_councils(request.user)
+    evaluation_access.workspace_councils(request.user)
     form = WorkspaceFilterForm(request.GET or None, regions=workspace_rules.regions())
     region, status = form.filters()
     assigned, others = workspace_rules.workspace(request.user, region=region, status=status)
@@ -54,9 +56,9 @@ def workspace(request):
 
 
 def council_evaluations(request, council_code):
-    council, audit = access.self_audit_of(request.user, council_code)
+    council, audit = self_audit_access.self_audit_of(request.user, council_code)
     evaluations = list(
-        access.visible_evaluations(request.user, council)
+        evaluation_access.visible_evaluations(request.user, council)
         .select_related("audit_return", "inspector", "council_response")
         .order_by("-audit_return__number", "-phase")
     )
@@ -78,7 +80,7 @@ def council_evaluations(request, council_code):
 
 
 def start(request, council_code):
-    council, audit = access.evaluable_council(request.user, council_code)
+    council, audit = evaluation_access.evaluable_council(request.user, council_code)
     draft = workflow.draft_evaluation(audit)
     if draft is not None:
         return redirect("evaluation:edit", council.code, draft.pk)
@@ -124,7 +126,7 @@ def _judgements(evaluation):
 
 
 def detail(request, council_code, pk):
-    council, evaluation = access.readable_evaluation(request.user, council_code, pk)
+    council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
     user = request.user
     response = getattr(evaluation, "council_response", None)
     return render(
@@ -146,7 +148,7 @@ def detail(request, council_code, pk):
 
 
 def pdf(request, council_code, pk):
-    council, evaluation = access.readable_evaluation(request.user, council_code, pk)
+    council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
     title = evaluation_title(council)
     content = render_pdf(
         "evaluation/pdf.html",
@@ -178,7 +180,7 @@ def evaluation_title(council) -> str:
 
 def _editable_draft(request, council_code, pk):
     """The draft the assigned inspector may edit, or a redirect once it has been issued."""
-    council, evaluation = access.editable_evaluation(request.user, council_code, pk)
+    council, evaluation = evaluation_access.editable_evaluation(request.user, council_code, pk)
     if evaluation.is_issued:
         messages.info(request, "This evaluation has been issued and can no longer be changed.")
         return council, evaluation, redirect("evaluation:detail", council.code, evaluation.pk)
@@ -501,8 +503,8 @@ def remove_finding(request, council_code, pk, finding_pk):
 
 
 def respond(request, council_code, pk):
-    council, evaluation = access.readable_evaluation(request.user, council_code, pk)
-    access.require_responder_to(request.user, council, evaluation)
+    council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
+    evaluation_access.require_responder_to(request.user, council, evaluation)
     if getattr(evaluation, "council_response", None) is not None:
         messages.info(request, "The council's response has already been recorded.")
         return redirect("evaluation:detail", council.code, evaluation.pk)

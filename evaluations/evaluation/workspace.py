@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 
-from climbie_audit import access
 from climbie_audit.models import CouncilRef
+from evaluations.evaluation import access as evaluation_access
 from evaluations.evaluation.judgements import caps_star_rating
 from evaluations.models import CouncilResponse, Evaluation
 from standards.framework import index as framework_index
@@ -55,7 +55,7 @@ def _row(council: CouncilRef, assigned: bool, returns: list, evaluations: dict) 
 
 def workspace(user, region: str = "", status: str = "") -> tuple[list, list]:
     """(the inspector's assigned councils, the other councils), each by name, filtered."""
-    councils = access.workspace_councils(user)
+    councils = evaluation_access.workspace_councils(user)
     if region:
         councils = councils.filter(region=region)
     framework = framework_index.current_framework()

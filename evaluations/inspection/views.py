@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from climbie_audit import access
 from climbie_audit.form_fields import posted
+from evaluations.inspection import access as inspection_access
 from evaluations.inspection import rules
 from evaluations.inspection.forms import InspectionForm
 from evaluations.models import Inspection
@@ -31,7 +32,7 @@ def inspection_list(request, council_code):
 
 
 def inspection_detail(request, council_code, pk):
-    council, inspection = access.readable_inspection(request.user, council_code, pk)
+    council, inspection = inspection_access.readable_inspection(request.user, council_code, pk)
     return render(
         request,
         "inspection/detail.html",
@@ -74,7 +75,7 @@ def add_inspection(request, council_code):
 
 
 def change_inspection(request, council_code, pk):
-    council, inspection = access.editable_inspection(request.user, council_code, pk)
+    council, inspection = inspection_access.editable_inspection(request.user, council_code, pk)
     initial = inspection.values() | {"revision": inspection.revision}
     form = InspectionForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -3,6 +3,7 @@
 from django import template
 
 from climbie_audit import access
+from evaluations.evaluation import access as evaluation_access
 
 register = template.Library()
 
@@ -12,7 +13,7 @@ def council_evaluations(context):
     user = context["request"].user
     council = context["council"]
     evaluations = (
-        access.visible_evaluations(user, council)
+        evaluation_access.visible_evaluations(user, council)
         .issued()
         .select_related("audit_return__self_audit__council", "council_response")
         .order_by("-issued_at")

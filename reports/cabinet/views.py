@@ -13,6 +13,7 @@ from django.urls import reverse
 from climbie_audit import access
 from climbie_audit.form_fields import posted, with_revision
 from evaluations.models import Inspection
+from reports.cabinet import access as cabinet_access
 from reports.cabinet import drafting as cabinet
 from reports.cabinet.forms import (
     AppendicesForm,
@@ -44,7 +45,7 @@ def _final_refusal(request, report):
 
 
 def report_list(request, council_code):
-    council, reports = access.cabinet_reports_of(request.user, council_code)
+    council, reports = cabinet_access.cabinet_reports_of(request.user, council_code)
     reports = list(reports.select_related("finalised_by", "updated_by").order_by("-updated_at"))
     finals = sorted(
         (r for r in reports if r.is_final), key=lambda r: (r.finalised_at, r.pk), reverse=True
@@ -114,7 +115,7 @@ def _kind_options(council) -> tuple[list[tuple[str, str, str]], dict[str, Inspec
 
 def new_report(request, council_code):
     council = access.council_for(request.user, council_code)
-    access.require_report_author(request.user, council)
+    cabinet_access.require_report_author(request.user, council)
     options, inspections = _kind_options(council)
     initial = {}
     if request.method == "GET" and request.GET.get("inspection"):
@@ -148,7 +149,7 @@ def new_report(request, council_code):
 
 def report_detail(request, council_code, pk):
     """The check-your-answers page: everything the paper will say, with a Change link each."""
-    council, report = access.readable_cabinet_report(request.user, council_code, pk)
+    council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
     sections = list(report.sections.all())
     numbered = {s.section.pk: s for s in cabinet.numbered_sections(report, sections)}
     timetable = list(report.timetable.all())
@@ -170,7 +171,7 @@ def report_detail(request, council_code, pk):
 
 
 def front_matter(request, council_code, pk):
-    council, report = access.editable_cabinet_report(request.user, council_code, pk)
+    council, report = cabinet_access.editable_cabinet_report(request.user, council_code, pk)
     if report.is_final:
         return _final_refusal(request, report)
     timetable = list(report.timetable.all())
@@ -211,7 +212,7 @@ def front_matter(request, council_code, pk):
 
 
 def section(request, council_code, pk, key):
-    council, report = access.editable_cabinet_report(request.user, council_code, pk)
+    council, report = cabinet_access.editable_cabinet_report(request.user, council_code, pk)
     if report.is_final:
         return _final_refusal(request, report)
     section = report.sections.filter(key=key).first()
@@ -272,7 +273,7 @@ def _report_fields_page(
     page_title,
     extra=None,
 ):
-    council, report = access.editable_cabinet_report(request.user, council_code, pk)
+    council, report = cabinet_access.editable_cabinet_report(request.user, council_code, pk)
     if report.is_final:
         return _final_refusal(request, report)
     extra = extra(report) if extra else {}
@@ -379,7 +380,7 @@ def appendices(request, council_code, pk):
 
 
 def report_pdf(request, council_code, pk):
-    council, report = access.readable_cabinet_report(request.user, council_code, pk)
+    council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
     content = cabinet.report_pdf(report)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{cabinet.pdf_filename(report)}"'
@@ -390,7 +391,7 @@ def report_pdf(request, council_code, pk):
 
 
 def finalise(request, council_code, pk):
-    council, report = access.editable_cabinet_report(request.user, council_code, pk)
+    council, report = cabinet_access.editable_cabinet_report(request.user, council_code, pk)
     if report.is_final:
         return _final_refusal(request, report)
     meetings = [cabinet.meeting_label(row) for row in report.timetable.all()]

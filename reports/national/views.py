@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from climbie_audit import access
+from reports.national import access as national_access
 from reports.national import rules as national
 from reports.national.forms import NationalFilterForm
 from standards.framework import index as framework_index
@@ -19,7 +19,7 @@ from standards.spreadsheet.workbook import XLSX_CONTENT_TYPE
 
 
 def _overview(request):
-    access.national_overview(request.user)
+    national_access.national_overview(request.user)
     framework = framework_index.current_framework()
     form = NationalFilterForm(request.GET or None, regions=national.regions())
     filters = form.filters()

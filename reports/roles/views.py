@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from climbie_audit import access
 from climbie_audit.form_fields import posted, with_revision
+from reports.roles import access as roles_access
 from reports.roles import rules as roles
 from reports.roles.forms import (
     RemoveForm,
@@ -68,7 +69,7 @@ def role_add(request, council_code):
 
 
 def role_change(request, council_code, pk):
-    council, role = access.editable_role(request.user, council_code, pk)
+    council, role = roles_access.editable_role(request.user, council_code, pk)
     initial = role.values() | {"revision": role.revision}
     form = RoleForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -89,7 +90,7 @@ def role_change(request, council_code, pk):
 
 
 def role_remove(request, council_code, pk):
-    council, role = access.editable_role(request.user, council_code, pk)
+    council, role = roles_access.editable_role(request.user, council_code, pk)
     form = RemoveForm(posted(request), initial={"revision": role.revision})
     conflict = None
     if request.method == "POST" and form.is_valid():

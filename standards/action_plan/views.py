@@ -16,6 +16,7 @@ from climbie_audit import access
 from climbie_audit.form_fields import ErrorLinksMixin as SharedErrorLinksMixin
 from climbie_audit.form_fields import NamedDateField
 from climbie_audit.form_fields import form_helper as _helper
+from standards.action_plan import access as action_plan_access
 from standards.action_plan import rules as action_plan
 from standards.models import ActionStatus, Criterion, ImprovementAction
 
@@ -205,7 +206,7 @@ class PlanFilterForm(forms.Form):
 
 
 def plan(request, council_code):
-    council, audit = access.action_plan_of(request.user, council_code)
+    council, audit = action_plan_access.action_plan_of(request.user, council_code)
     is_member = access.is_member_of(request.user, council)
     if is_member:
         drafted = action_plan.bring_up_to_date(audit, request.user)
@@ -261,9 +262,9 @@ def _drafted_message(drafted: action_plan.DraftResult) -> str:
 
 def action_detail(request, council_code, pk):
     if request.method == "POST":
-        council, audit, action = access.editable_action(request.user, council_code, pk)
+        council, audit, action = action_plan_access.editable_action(request.user, council_code, pk)
     else:
-        council, audit, action = access.readable_action(request.user, council_code, pk)
+        council, audit, action = action_plan_access.readable_action(request.user, council_code, pk)
     can_edit = access.is_member_of(request.user, council)
     today = timezone.localdate()
     conflict, status = None, 200
@@ -342,7 +343,7 @@ def _render_action(request, council, action, form, conflict, status, can_edit, t
 
 
 def change_details(request, council_code, pk):
-    council, audit, action = access.editable_action(request.user, council_code, pk)
+    council, audit, action = action_plan_access.editable_action(request.user, council_code, pk)
     deadline = action.criterion.laming_deadline
     initial = action.values() | {"revision": action.revision}
     form = DetailsForm(request.POST or None, initial=initial, laming_deadline=deadline)
@@ -380,8 +381,8 @@ def change_details(request, council_code, pk):
 
 
 def add(request, council_code):
-    council, audit = access.action_plan_of(request.user, council_code)
-    access.require_plan_editor(request.user, council)
+    council, audit = action_plan_access.action_plan_of(request.user, council_code)
+    action_plan_access.require_plan_editor(request.user, council)
     criteria = list(
         Criterion.objects.filter(standard__framework=audit.framework).select_related("standard")
     )
@@ -410,8 +411,8 @@ def add(request, council_code):
 
 
 def cabinet(request, council_code):
-    council, audit = access.action_plan_of(request.user, council_code)
-    access.require_plan_editor(request.user, council)
+    council, audit = action_plan_access.action_plan_of(request.user, council_code)
+    action_plan_access.require_plan_editor(request.user, council)
     current = action_plan.plan_for(audit)
     today = timezone.localdate()
     director = request.user.is_director

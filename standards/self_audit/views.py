@@ -10,13 +10,14 @@ from django.views.decorators.http import require_POST
 from climbie_audit import access
 from climbie_audit.cache_generations import FRAMEWORK, markup_key
 from standards.models import Criterion, ImmutableRecordError
+from standards.self_audit import access as self_audit_access
 from standards.self_audit import rules as self_audit
 from standards.self_audit import scoring
 from standards.self_audit.forms import AnswerForm, ConflictChoiceForm, initial_for
 
 
 def overview(request, council_code):
-    council, audit = access.self_audit_of(request.user, council_code)
+    council, audit = self_audit_access.self_audit_of(request.user, council_code)
     if not access.is_member_of(request.user, council):
         latest = self_audit.latest_submitted(audit)
         if latest is None:
@@ -65,13 +66,13 @@ def _standard_forms(answers, data=None, strict=False):
 def start(request, council_code):
     """The council's people start its return with a button: looking at the task list writes
     nothing."""
-    council, audit = access.own_self_audit(request.user, council_code)
+    council, audit = self_audit_access.own_self_audit(request.user, council_code)
     self_audit.start_self_audit(audit, request.user)
     return redirect("self_audit:overview", council.code)
 
 
 def edit_standard(request, council_code, number):
-    council, audit = access.own_self_audit(request.user, council_code)
+    council, audit = self_audit_access.own_self_audit(request.user, council_code)
     draft = self_audit.draft_of(audit)
     if draft is None and not audit.returns.exists():
         messages.info(request, "Start your self-audit to rate the criteria.")
@@ -177,7 +178,7 @@ def _after_save(request, council, audit, standard, strict):
 
 
 def check_answers(request, council_code):
-    council, audit = access.own_self_audit(request.user, council_code)
+    council, audit = self_audit_access.own_self_audit(request.user, council_code)
     draft = self_audit.draft_of(audit)
     if draft is None:
         return redirect("self_audit:overview", council.code)
@@ -222,7 +223,7 @@ def criterion_anchor(council, criterion: Criterion) -> str:
 
 @require_POST
 def submit_return(request, council_code):
-    council, audit = access.own_self_audit(request.user, council_code)
+    council, audit = self_audit_access.own_self_audit(request.user, council_code)
     access.require_director_of(request.user, council)
     draft = self_audit.draft_of(audit)
     if draft is None:
@@ -235,7 +236,9 @@ def submit_return(request, council_code):
 
 
 def submitted(request, council_code, number):
-    council, audit, audit_return = access.readable_return(request.user, council_code, number)
+    council, audit, audit_return = self_audit_access.readable_return(
+        request.user, council_code, number
+    )
     if not audit_return.is_submitted:
         raise Http404("Not submitted")
     inspectors = council.assigned_inspectors.order_by("last_name")
@@ -248,7 +251,7 @@ def submitted(request, council_code, number):
 
 @require_POST
 def start_revision(request, council_code):
-    council, audit = access.own_self_audit(request.user, council_code)
+    council, audit = self_audit_access.own_self_audit(request.user, council_code)
     access.require_director_of(request.user, council)
     try:
         revision = self_audit.start_revision(audit, request.user)
@@ -264,7 +267,7 @@ def start_revision(request, council_code):
 
 
 def versions(request, council_code):
-    council, audit = access.self_audit_of(request.user, council_code)
+    council, audit = self_audit_access.self_audit_of(request.user, council_code)
     returns = list(audit.returns.select_related("submitted_by").order_by("-number"))
     if not access.is_member_of(request.user, council):
         returns = [r for r in returns if r.is_submitted]
@@ -276,7 +279,9 @@ def versions(request, council_code):
 
 
 def version_detail(request, council_code, number):
-    council, audit, audit_return = access.readable_return(request.user, council_code, number)
+    council, audit, audit_return = self_audit_access.readable_return(
+        request.user, council_code, number
+    )
     summary = scoring.summarise(audit_return.answers.with_criteria())
     return render(
         request,
@@ -286,7 +291,7 @@ def version_detail(request, council_code, number):
 
 
 def compare_versions(request, council_code):
-    council, audit = access.self_audit_of(request.user, council_code)
+    council, audit = self_audit_access.self_audit_of(request.user, council_code)
     visible = list(audit.returns.order_by("number"))
     if not access.is_member_of(request.user, council):
         visible = [r for r in visible if r.is_submitted]
@@ -319,7 +324,7 @@ def _int(value):
 
 
 def criterion_history(request, council_code, code):
-    council, audit = access.self_audit_of(request.user, council_code)
+    council, audit = self_audit_access.self_audit_of(request.user, council_code)
     if not access.is_member_of(request.user, council) and not audit.returns.submitted().exists():
         raise Http404("No submitted return")
     criterion = get_object_or_404(

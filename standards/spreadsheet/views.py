@@ -10,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from climbie_audit import access
 from standards.models import ImmutableRecordError
+from standards.self_audit import access as self_audit_access
 from standards.self_audit import rules as self_audit
+from standards.spreadsheet import access as spreadsheet_access
 from standards.spreadsheet import upload_safety
 from standards.spreadsheet import workbook as spreadsheet
 
@@ -29,7 +30,7 @@ def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
 
 
 def download_template(request, council_code):
-    council, audit = access.own_self_audit(request.user, council_code)
+    council, audit = self_audit_access.own_self_audit(request.user, council_code)
     workbook = spreadsheet.return_workbook(audit)
     return _xlsx_response(
         spreadsheet.workbook_bytes(workbook), spreadsheet.export_filename(audit, None)
@@ -37,7 +38,9 @@ def download_template(request, council_code):
 
 
 def download_version(request, council_code, number):
-    council, audit, audit_return = access.readable_return(request.user, council_code, number)
+    council, audit, audit_return = self_audit_access.readable_return(
+        request.user, council_code, number
+    )
     workbook = spreadsheet.return_workbook(audit, audit_return)
     return _xlsx_response(
         spreadsheet.workbook_bytes(workbook), spreadsheet.export_filename(audit, audit_return)
@@ -63,7 +66,7 @@ def _session_key(council) -> str:
 
 @csrf_exempt  # the CSRF check runs in _receive_upload, after the size limit is installed
 def upload(request, council_code):
-    council, audit = access.own_self_audit(request.user, council_code)
+    council, audit = self_audit_access.own_self_audit(request.user, council_code)
     draft = self_audit.draft_of(audit)
     if draft is None and audit.returns.exists():
         messages.info(
@@ -133,7 +136,7 @@ def _render_upload(request, council, audit, draft, problems=(), status=200):
 
 def upload_preview(request, council_code):
     """The preview of a checked upload; applying it needs a POST from this page."""
-    council, audit = access.own_self_audit(request.user, council_code)
+    council, audit = self_audit_access.own_self_audit(request.user, council_code)
     key = _session_key(council)
     pending = request.session.get(key)
     draft = self_audit.draft_of(audit)
@@ -203,7 +206,7 @@ def upload_preview(request, council_code):
 
 
 def national_workbook(request):
-    framework, returns = access.national_returns(request.user)
+    framework, returns = spreadsheet_access.national_returns(request.user)
     # Built in write-only mode into a temporary file, then streamed from it in chunks.
     output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
     spreadsheet.write_national_workbook(framework, returns, output)

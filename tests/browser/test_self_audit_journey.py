@@ -47,6 +47,10 @@ def test_officer_rates_director_submits_and_revises(page):
         codes_by_standard.setdefault(criterion.standard.number, []).append(criterion.code)
 
     sign_in(page, "olivia")
+    # Looking starts nothing: the council starts its return with a button.
+    expect(page.get_by_role("heading", name="Start your return")).to_be_visible()
+    assert_accessible(page, "audit-not-started")
+    page.get_by_role("button", name="Start your self-audit").click()
     expect(page.get_by_test_id("rated-count")).to_have_text("0 of 54 criteria rated.")
     assert_accessible(page, "audit-task-list-empty")
 

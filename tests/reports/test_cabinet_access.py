@@ -5,6 +5,7 @@ see a draft: only reports marked final, which are public cabinet papers."""
 import pytest
 from django.urls import reverse
 
+from reports.cabinet import access as cabinet_access
 from reports.cabinet import drafting as cabinet
 from reports.models import CabinetReport, ReportKind
 from tests.evaluations.helpers import issued_like_seed
@@ -105,10 +106,8 @@ def test_inspectors_never_see_a_draft_report_only_final_ones(
 def test_the_access_rules_scope_the_queryset(director_b, inspector, leicester_reports):
     from django.http import Http404
 
-    from climbie_audit import access
-
     draft, final = leicester_reports
-    _, visible = access.cabinet_reports_of(inspector, "509")
+    _, visible = cabinet_access.cabinet_reports_of(inspector, "509")
     assert list(visible) == [final]
     with pytest.raises(Http404):
-        access.cabinet_reports_of(director_b, "509")
+        cabinet_access.cabinet_reports_of(director_b, "509")

@@ -1,0 +1,40 @@
+"""A council's self-audit: its people see every version and work on the draft; everyone else who
+may see the council sees submitted versions only.
+
+Views call these first: they find the record or raise Http404 / PermissionDenied."""
+
+from django.http import Http404
+
+from climbie_audit.access import (
+    council_for,
+    is_member_of,
+)
+from climbie_audit.models import User
+from standards.framework.index import current_framework
+from standards.self_audit.rules import self_audit_for
+
+
+def self_audit_of(user: User, council_code: str):
+    """The council's self-audit against the current framework, if the user may see the council."""
+    council = council_for(user, council_code)
+    framework = current_framework()
+    if framework is None:
+        raise Http404("No audit framework has been loaded")
+    return council, self_audit_for(council, framework)
+
+
+def own_self_audit(user: User, council_code: str):
+    """For pages only the council's own people may open: drafts are invisible to everyone else."""
+    council, audit = self_audit_of(user, council_code)
+    if not is_member_of(user, council):
+        raise Http404("No such draft")
+    return council, audit
+
+
+def readable_return(user: User, council_code: str, number: int):
+    """A version of the return: its council's people see every version, others submitted ones."""
+    council, audit = self_audit_of(user, council_code)
+    audit_return = audit.returns.filter(number=number).select_related("submitted_by").first()
+    if audit_return is None or not (audit_return.is_submitted or is_member_of(user, council)):
+        raise Http404("No such return")
+    return council, audit, audit_return
