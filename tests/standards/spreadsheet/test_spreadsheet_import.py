@@ -11,7 +11,7 @@ from django.urls import reverse
 from standards.models import Answer, AuditReturn
 from standards.self_audit.rules import save_answers, self_audit_for, submit
 from standards.spreadsheet import workbook as spreadsheet
-from tests.standards.test_spreadsheet_helpers import (
+from tests.standards.spreadsheet.helpers import (
     cell_of,
     confirm,
     draft_for,

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from standards.models import Answer
 from standards.spreadsheet import upload_safety
 from standards.spreadsheet import workbook as spreadsheet
-from tests.standards.test_spreadsheet_helpers import (
+from tests.standards.spreadsheet.helpers import (
     draft_for,
     edit,
     export,

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from standards.self_audit.rules import save_answers
 from standards.spreadsheet import workbook as spreadsheet
-from tests.standards.test_spreadsheet_helpers import XLSX, draft_for, export, fill, submitted_return
+from tests.standards.spreadsheet.helpers import XLSX, draft_for, export, fill, submitted_return
 
 pytestmark = pytest.mark.django_db
 

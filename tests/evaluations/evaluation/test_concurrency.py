@@ -7,7 +7,7 @@ from evaluations.evaluation import workflow
 from standards.framework.data import load_all_frameworks
 from tests.evaluations.helpers import seed_values, start, submitted
 from tests.factories import DirectorFactory, InspectorFactory, OfficerFactory, assign
-from tests.standards.test_concurrency import run_concurrently
+from tests.standards.self_audit.test_concurrency import run_concurrently
 
 
 @pytest.mark.django_db(transaction=True)
