@@ -5,6 +5,7 @@ from django import forms
 
 from climbie_audit.form_fields import NamedDateField
 from standards.models import RATING_LEVELS, Answer, Criterion
+from standards.self_audit.scoring import answer_problems
 
 
 class TargetDateField(NamedDateField):
@@ -82,20 +83,15 @@ class AnswerForm(forms.Form):
         cleaned = super().clean()
         if not self.strict:
             return cleaned
-        code = self.criterion.code
-        rating = cleaned.get("rating")
-        if rating is None and "rating" not in self.errors:
-            self.add_error("rating", f"Select a rating for {code}")
-        if rating is not None and rating < 4:
-            if not cleaned.get("improvement"):
-                self.add_error(
-                    "improvement",
-                    f"Enter the intended improvement for {code}, which is rated below 4",
-                )
-            if cleaned.get("target_date") is None and "target_date" not in self.errors:
-                self.add_error(
-                    "target_date", f"Enter a target date for {code}, which is rated below 4"
-                )
+        problems = answer_problems(
+            self.criterion.code,
+            cleaned.get("rating"),
+            cleaned.get("improvement") or "",
+            cleaned.get("target_date"),
+        )
+        for field, message in problems.items():
+            if field not in self.errors:  # a typed value that is invalid keeps its own message
+                self.add_error(field, message)
         return cleaned
 
     def answer_values(self) -> dict:

@@ -4,6 +4,7 @@ Functions take answers that already carry their criteria (see AnswerQuerySet.wit
 never query the database themselves.
 """
 
+import datetime
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -44,23 +45,40 @@ class StandardFigures:
         return Progress.IN_PROGRESS
 
 
+def is_below_four(rating: int | None) -> bool:
+    """The rule: a criterion rated below 4 needs an intended improvement and a target date."""
+    return rating is not None and rating < 4
+
+
 def needs_plan(answer: Answer) -> bool:
-    """Criteria rated below 4 need an intended improvement and a target date."""
-    return answer.rating is not None and answer.rating < 4
+    return is_below_four(answer.rating)
+
+
+def answer_problems(
+    code: str, rating: int | None, improvement: str, target_date: datetime.date | None
+) -> dict[str, str]:
+    """Why an answer is not ready to submit, by field, in GOV.UK error wording. The one place the
+    rule is written: the standard page's form and the check-answers page both ask it."""
+    if rating is None:
+        return {"rating": f"Select a rating for {code}"}
+    problems = {}
+    if is_below_four(rating):
+        if not improvement.strip():
+            problems["improvement"] = (
+                f"Enter the intended improvement for {code}, which is rated below 4"
+            )
+        if target_date is None:
+            problems["target_date"] = f"Enter a target date for {code}, which is rated below 4"
+    return problems
 
 
 def problems_for(answer: Answer) -> list[str]:
     """Why this answer is not ready to submit, in GOV.UK error wording."""
-    code = answer.criterion.code
-    if answer.rating is None:
-        return [f"Select a rating for {code}"]
-    problems = []
-    if needs_plan(answer):
-        if not answer.improvement.strip():
-            problems.append(f"Enter the intended improvement for {code}, which is rated below 4")
-        if answer.target_date is None:
-            problems.append(f"Enter a target date for {code}, which is rated below 4")
-    return problems
+    return list(
+        answer_problems(
+            answer.criterion.code, answer.rating, answer.improvement, answer.target_date
+        ).values()
+    )
 
 
 def submission_problems(answers: Iterable[Answer]) -> list[tuple[Answer, str]]:
