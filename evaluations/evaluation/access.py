@@ -10,6 +10,7 @@ from django.http import Http404
 from climbie_audit.access import (
     council_for,
     is_assigned_inspector,
+    is_director_of,
     require_director_of,
     require_role,
 )
@@ -75,3 +76,17 @@ def require_responder_to(user: User, council: Council, evaluation) -> None:
     require_director_of(user, council)
     if not evaluation.is_issued:
         raise Http404("No such evaluation")
+
+
+def may_start_evaluation(user: User, council: Council, has_submitted_return: bool) -> bool:
+    """An assigned inspector, once the council has submitted a return."""
+    return has_submitted_return and is_assigned_inspector(user, council)
+
+
+def may_edit_evaluation(user: User, council: Council, evaluation) -> bool:
+    return not evaluation.is_issued and is_assigned_inspector(user, council)
+
+
+def may_respond_to(user: User, council: Council, evaluation, response) -> bool:
+    """The council's director, once, to an issued evaluation."""
+    return evaluation.is_issued and response is None and is_director_of(user, council)

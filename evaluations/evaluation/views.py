@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from climbie_audit import access
 from climbie_audit.cache_generations import FRAMEWORK, markup_key
 from climbie_audit.form_fields import posted
 from climbie_audit.pdf import render_pdf
@@ -63,7 +62,6 @@ def council_evaluations(request, council_code):
         .order_by("-audit_return__number", "-phase")
     )
     latest = audit.returns.submitted().order_by("-number").first()
-    can_evaluate = access.is_assigned_inspector(request.user, council)
     draft = next((e for e in evaluations if not e.is_issued), None)
     return render(
         request,
@@ -73,7 +71,9 @@ def council_evaluations(request, council_code):
             "audit": audit,
             "latest": latest,
             "evaluations": evaluations,
-            "can_evaluate": can_evaluate and latest is not None,
+            "can_evaluate": evaluation_access.may_start_evaluation(
+                request.user, council, latest is not None
+            ),
             "draft": draft,
         },
     )
@@ -138,11 +138,8 @@ def detail(request, council_code, pk):
             "judgements": _judgements(evaluation),
             "findings": list(evaluation.findings.all()),
             "response": response,
-            "can_edit": access.is_assigned_inspector(user, council) and not evaluation.is_issued,
-            "can_respond": evaluation.is_issued
-            and response is None
-            and access.is_member_of(user, council)
-            and user.is_director,
+            "can_edit": evaluation_access.may_edit_evaluation(user, council, evaluation),
+            "can_respond": evaluation_access.may_respond_to(user, council, evaluation, response),
         },
     )
 

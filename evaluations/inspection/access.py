@@ -7,9 +7,10 @@ from django.http import Http404
 
 from climbie_audit.access import (
     council_records_of,
+    is_director_of,
     require_director_of,
 )
-from climbie_audit.models import User
+from climbie_audit.models import Council, User
 from evaluations.models import Inspection
 
 
@@ -26,3 +27,7 @@ def editable_inspection(user: User, council_code: str, pk: int):
     council, inspection = readable_inspection(user, council_code, pk)
     require_director_of(user, council)
     return council, inspection
+
+
+def may_record_inspections(user: User, council: Council) -> bool:
+    return is_director_of(user, council)

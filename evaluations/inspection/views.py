@@ -26,7 +26,7 @@ def inspection_list(request, council_code):
         {
             "council": council,
             "inspections": inspections,
-            "can_record": access.is_director_of(request.user, council),
+            "can_record": inspection_access.may_record_inspections(request.user, council),
         },
     )
 
@@ -43,7 +43,7 @@ def inspection_detail(request, council_code, pk):
                 (Inspection._meta.get_field(name).verbose_name, inspection.items(name))
                 for name in Inspection.LISTS
             ],
-            "can_record": access.is_director_of(request.user, council),
+            "can_record": inspection_access.may_record_inspections(request.user, council),
         },
     )
 

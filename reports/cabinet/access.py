@@ -9,6 +9,7 @@ from django.http import Http404
 
 from climbie_audit.access import (
     council_for,
+    is_director_of,
     is_member_of,
     require_director_of,
 )
@@ -44,3 +45,12 @@ def editable_cabinet_report(user: User, council_code: str, pk: int):
     council, report = readable_cabinet_report(user, council_code, pk)
     require_report_author(user, council)
     return council, report
+
+
+def may_build_reports(user: User, council: Council) -> bool:
+    return is_director_of(user, council)
+
+
+def may_change_report(user: User, council: Council, report) -> bool:
+    """The council's director, until the report is final."""
+    return not report.is_final and is_director_of(user, council)

@@ -57,7 +57,7 @@ def report_list(request, council_code):
             "council": council,
             "drafts": [r for r in reports if not r.is_final],
             "finals": finals,
-            "can_build": access.is_director_of(request.user, council),
+            "can_build": cabinet_access.may_build_reports(request.user, council),
             "is_member": access.is_member_of(request.user, council),
         },
     )
@@ -164,8 +164,8 @@ def report_detail(request, council_code, pk):
             "appendices": [
                 (n, Appendix(v).label) for v, n in cabinet.appendix_numbers(report).items()
             ],
-            "can_edit": access.is_director_of(request.user, council) and not report.is_final,
-            "can_finalise": access.is_director_of(request.user, council) and not report.is_final,
+            "can_edit": cabinet_access.may_change_report(request.user, council, report),
+            "can_finalise": cabinet_access.may_change_report(request.user, council, report),
         },
     )
 

@@ -7,9 +7,10 @@ from django.http import Http404
 
 from climbie_audit.access import (
     council_records_of,
+    is_director_of,
     require_director_of,
 )
-from climbie_audit.models import User
+from climbie_audit.models import Council, User
 from reports.models import ResponsibleRole
 
 
@@ -26,3 +27,7 @@ def editable_role(user: User, council_code: str, pk: int):
     council, role = readable_role(user, council_code, pk)
     require_director_of(user, council)
     return council, role
+
+
+def may_change_roles(user: User, council: Council) -> bool:
+    return is_director_of(user, council)

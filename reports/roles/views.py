@@ -21,7 +21,7 @@ from reports.roles.pdf import render_roles_pdf
 
 def role_statement(request, council_code):
     council = access.council_records_of(request.user, council_code)
-    can_edit = access.is_director_of(request.user, council)
+    can_edit = roles_access.may_change_roles(request.user, council)
     if request.method == "POST":
         access.require_director_of(request.user, council)
         roles.start_from_template(council, request.user)

@@ -48,3 +48,7 @@ def editable_action(user: User, council_code: str, pk: int):
     council, audit, action = readable_action(user, council_code, pk)
     require_plan_editor(user, council)
     return council, audit, action
+
+
+def may_change_plan(user: User, council: Council) -> bool:
+    return is_member_of(user, council)

@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from climbie_audit import access
 from climbie_audit.form_fields import ErrorLinksMixin as SharedErrorLinksMixin
 from climbie_audit.form_fields import NamedDateField
 from climbie_audit.form_fields import form_helper as _helper
@@ -207,11 +206,8 @@ class PlanFilterForm(forms.Form):
 
 def plan(request, council_code):
     council, audit = action_plan_access.action_plan_of(request.user, council_code)
-    is_member = access.is_member_of(request.user, council)
-    if is_member:
-        drafted = action_plan.bring_up_to_date(audit, request.user)
-        if drafted is not None and drafted.changed:
-            messages.info(request, _drafted_message(drafted))
+    is_member = action_plan_access.may_change_plan(request.user, council)
+    # Submitting a return drafts the plan (standards.self_audit.rules.submit): reading writes nothing.
     current = action_plan.plan_of(audit)
     today = timezone.localdate()
     actions = list(action_plan.actions_with_detail(current)) if current else []
@@ -245,27 +241,12 @@ def plan(request, council_code):
     )
 
 
-def _drafted_message(drafted: action_plan.DraftResult) -> str:
-    parts = []
-    if drafted.created:
-        parts.append(f"{len(drafted.created)} new")
-    if drafted.updated:
-        parts.append(f"{len(drafted.updated)} updated")
-    if drafted.now_rated_four:
-        parts.append(f"{len(drafted.now_rated_four)} now rated 4")
-    summary = ", ".join(parts) if parts else "no changes"
-    return (
-        f"The action plan now includes the intended improvements of version "
-        f"{drafted.source.number} of your return ({summary})."
-    )
-
-
 def action_detail(request, council_code, pk):
     if request.method == "POST":
         council, audit, action = action_plan_access.editable_action(request.user, council_code, pk)
     else:
         council, audit, action = action_plan_access.readable_action(request.user, council_code, pk)
-    can_edit = access.is_member_of(request.user, council)
+    can_edit = action_plan_access.may_change_plan(request.user, council)
     today = timezone.localdate()
     conflict, status = None, 200
     form = None

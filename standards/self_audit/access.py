@@ -7,9 +7,10 @@ from django.http import Http404
 
 from climbie_audit.access import (
     council_for,
+    is_director_of,
     is_member_of,
 )
-from climbie_audit.models import User
+from climbie_audit.models import Council, User
 from standards.framework.index import current_framework
 from standards.self_audit.rules import self_audit_for
 
@@ -38,3 +39,16 @@ def readable_return(user: User, council_code: str, number: int):
     if audit_return is None or not (audit_return.is_submitted or is_member_of(user, council)):
         raise Http404("No such return")
     return council, audit, audit_return
+
+
+def may_submit(user: User, council: Council) -> bool:
+    return is_director_of(user, council)
+
+
+def may_start_revision(user: User, council: Council, status) -> bool:
+    """The director, when the latest version is submitted and no revision is in progress."""
+    return (
+        is_director_of(user, council)
+        and status.draft is None
+        and status.latest_submitted is not None
+    )

@@ -40,7 +40,7 @@ def overview_context(user, council, audit) -> dict:
         "status": status,
         "summary": summary,
         "working": working,
-        "can_revise": user.is_director and status.draft is None and status.latest_submitted,
+        "can_revise": self_audit_access.may_start_revision(user, council, status),
     }
 
 
@@ -210,7 +210,7 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
             ),
             "error_links": error_links,
             "has_errors": bool(error_links),
-            "can_submit": request.user.is_director,
+            "can_submit": self_audit_access.may_submit(request.user, council),
         },
         status=status,
     )
