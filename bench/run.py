@@ -386,7 +386,7 @@ def time_pdfs(subjects, database_url, repeat=5) -> list[dict]:
     from django.test import Client
     from pypdf import PdfReader
 
-    from reports.cabinet import drafting as cabinet
+    from reports.cabinet.drafting import draft_report
     from reports.models import ReportKind
     from reports.roles import rules as roles
 
@@ -398,9 +398,9 @@ def time_pdfs(subjects, database_url, repeat=5) -> list[dict]:
     # The usual paper (seed 002 without its Appendix 1): the evaluation, the self-audit summary
     # with its chart and the action plan — about ten pages. Then the same with the statement of
     # roles and responsibilities as well, the longest paper the service prints.
-    short = cabinet.draft_report(council, ReportKind.EVALUATION, director)
+    short = draft_report(council, ReportKind.EVALUATION, director)
     roles.start_from_template(council, director)
-    full = cabinet.draft_report(council, ReportKind.EVALUATION, director)
+    full = draft_report(council, ReportKind.EVALUATION, director)
     reports = f"/councils/{council.code}/cabinet-reports/"
     documents = [
         (
