@@ -475,7 +475,8 @@ def time_spreadsheets(subjects, repeat=5) -> list[dict]:
     from django.test import Client
 
     from standards.models import AuditReturn
-    from standards.spreadsheet import workbook as spreadsheet
+    from standards.spreadsheet.cells import COVER_COUNCIL, COVER_COUNCIL_CODE, COVER_SHEET
+    from standards.spreadsheet.export import return_workbook
 
     officer, draft, submitted = subjects["officer"], subjects["draft"], subjects["submitted"]
     council = draft.self_audit.council
@@ -519,12 +520,12 @@ def time_spreadsheets(subjects, repeat=5) -> list[dict]:
         .order_by("-pk")
         .first()
     )
-    workbook = spreadsheet.return_workbook(draft.self_audit, other)
-    cover = workbook[spreadsheet.COVER_SHEET]
+    workbook = return_workbook(draft.self_audit, other)
+    cover = workbook[COVER_SHEET]
     for label_cell, value_cell in cover.iter_rows(min_col=1, max_col=2):
-        if label_cell.value == spreadsheet.COVER_COUNCIL_CODE:
+        if label_cell.value == COVER_COUNCIL_CODE:
             value_cell.value = code
-        elif label_cell.value == spreadsheet.COVER_COUNCIL:
+        elif label_cell.value == COVER_COUNCIL:
             value_cell.value = council.name
     buffer = io.BytesIO()
     workbook.save(buffer)
