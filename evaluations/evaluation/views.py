@@ -60,7 +60,7 @@ def council_evaluations(request, council_code):
         .select_related("audit_return", "inspector", "council_response")
         .order_by("-audit_return__number", "-phase")
     )
-    latest = audit.returns.submitted().order_by("-number").first()
+    latest = audit.returns.latest_submitted()
     can_evaluate = access.is_assigned_inspector(request.user, council)
     draft = next((e for e in evaluations if not e.is_issued), None)
     return render(
@@ -82,7 +82,7 @@ def start(request, council_code):
     draft = workflow.draft_evaluation(audit)
     if draft is not None:
         return redirect("evaluation:edit", council.code, draft.pk)
-    latest = audit.returns.submitted().order_by("-number").first()
+    latest = audit.returns.latest_submitted()
     if latest is None:
         raise Http404("No submitted return to evaluate")
     previous = workflow.latest_issued(audit)

@@ -61,7 +61,7 @@ def start_evaluation(audit_return: AuditReturn, inspector, phase: str) -> Evalua
     existing = draft_evaluation(audit)
     if existing is not None:
         return existing
-    latest = audit.returns.submitted().order_by("-number").first()
+    latest = audit.returns.latest_submitted()
     if latest is None or latest.pk != audit_return.pk:
         raise EvaluationRefused([("phase", "Only the latest submitted version can be evaluated")])
     previous = latest_issued(audit)

@@ -73,16 +73,6 @@ def latest_issued_evaluation(council) -> Evaluation | None:
     )
 
 
-def latest_submitted_return(council) -> AuditReturn | None:
-    return (
-        AuditReturn.objects.submitted()
-        .filter(self_audit__council=council)
-        .select_related("self_audit__framework", "submitted_by")
-        .order_by("-self_audit__framework__published_on", "-number")
-        .first()
-    )
-
-
 def gather(
     council,
     *,

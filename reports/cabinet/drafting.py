@@ -16,7 +16,6 @@ from reports.cabinet.data import (
     ReportData,
     gather,
     latest_issued_evaluation,
-    latest_submitted_return,
 )
 from reports.cabinet.section_text import draft_body
 from reports.models import (
@@ -31,6 +30,7 @@ from reports.models import (
     TimetableRow,
 )
 from standards.action_plan import rules as action_plan
+from standards.models import AuditReturn
 
 SECTION_HEADINGS = {
     "purpose": "Purpose of report",
@@ -138,7 +138,11 @@ def data_for_new_report(council, kind: str, *, inspection=None, user=None) -> Re
     if kind not in ReportKind.values:
         raise DraftingRefused("kind", "Select the kind of report")
     evaluation = latest_issued_evaluation(council)
-    audit_return = latest_submitted_return(council)
+    audit_return = (
+        AuditReturn.objects.filter(self_audit__council=council)
+        .select_related("self_audit__framework", "submitted_by")
+        .latest_submitted()
+    )
     if kind == ReportKind.EVALUATION and evaluation is None:
         raise DraftingRefused(
             "kind", "There is no issued SSI evaluation to report on yet: choose another kind"

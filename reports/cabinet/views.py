@@ -15,7 +15,7 @@ from climbie_audit.form_fields import posted, with_revision
 from evaluations.models import Inspection
 from reports.cabinet import rendering
 from reports.cabinet.blocks import appendix_numbers, numbered_sections
-from reports.cabinet.data import gather, latest_issued_evaluation, latest_submitted_return
+from reports.cabinet.data import gather, latest_issued_evaluation
 from reports.cabinet.drafting import (
     DraftingRefused,
     available_appendices,
@@ -38,7 +38,7 @@ from reports.cabinet.forms import (
 from reports.cabinet.saving import ReportConflict, save_report, save_section
 from reports.cabinet.words import dates_between, long_date
 from reports.models import Appendix, ReportKind
-from standards.models import ImmutableRecordError
+from standards.models import AuditReturn, ImmutableRecordError
 
 
 def _review_url(report, anchor: str = "") -> str:
@@ -75,7 +75,7 @@ def report_list(request, council_code):
 
 def _kind_options(council) -> tuple[list[tuple[str, str, str]], dict[str, Inspection]]:
     evaluation = latest_issued_evaluation(council)
-    audit_return = latest_submitted_return(council)
+    audit_return = AuditReturn.objects.filter(self_audit__council=council).latest_submitted()
     options = [
         (
             ReportKind.EVALUATION,

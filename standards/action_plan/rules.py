@@ -235,13 +235,9 @@ def _carry_over(action: ImprovementAction, previous: Answer | None, answer: Answ
     return changed
 
 
-def latest_submitted_return(audit: SelfAudit) -> AuditReturn | None:
-    return audit.returns.submitted().order_by("-number").first()
-
-
 def bring_up_to_date(audit: SelfAudit, user=None) -> DraftResult | None:
     """Draft from the latest submitted return if the plan has not yet taken it in."""
-    latest = latest_submitted_return(audit)
+    latest = audit.returns.latest_submitted()
     if latest is None:
         return None
     plan = plan_of(audit)

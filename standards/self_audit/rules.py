@@ -55,10 +55,6 @@ def draft_of(audit: SelfAudit) -> AuditReturn | None:
     return audit.returns.filter(status=AuditReturn.Status.DRAFT).first()
 
 
-def latest_submitted(audit: SelfAudit) -> AuditReturn | None:
-    return audit.returns.submitted().order_by("-number").first()
-
-
 def start_self_audit(audit: SelfAudit, user) -> AuditReturn | None:
     """Start the council's return: version 1 with a blank answer for every criterion. Starting is
     an act (a POST), never a side effect of looking. Two people pressing "Start" at once get the
@@ -93,7 +89,7 @@ def start_revision(audit: SelfAudit, user) -> AuditReturn:
     SelfAudit.objects.select_for_update().get(pk=audit.pk)
     if draft_of(audit) is not None:
         return draft_of(audit)
-    previous = latest_submitted(audit)
+    previous = audit.returns.latest_submitted()
     if previous is None:
         raise SubmissionRefused(["There is no submitted return to revise"])
     revision = AuditReturn.objects.create(

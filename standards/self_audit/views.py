@@ -18,7 +18,7 @@ from standards.self_audit.forms import AnswerForm, ConflictChoiceForm, initial_f
 def overview(request, council_code):
     council, audit = access.self_audit_of(request.user, council_code)
     if not access.is_member_of(request.user, council):
-        latest = self_audit.latest_submitted(audit)
+        latest = audit.returns.latest_submitted()
         if latest is None:
             raise Http404("No submitted return")
         return redirect("self_audit:version", council.code, latest.number)

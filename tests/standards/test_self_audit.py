@@ -211,3 +211,15 @@ def test_status_moves_from_draft_to_submitted(council_a, framework, officer, dir
     submitted = submitted_return(council_a, framework, officer, director)
     assert self_audit.status_of([submitted]).label == "Submitted version 1"
     assert self_audit.status_of([]).label == "Not started"
+
+
+def test_one_selector_finds_the_latest_submitted_version(council_a, framework, officer, director):
+    audit = draft_for(council_a, framework, officer).self_audit
+    assert audit.returns.latest_submitted() is None
+    first = submitted_return(council_a, framework, officer, director)
+    revision = self_audit.start_revision(audit, director)
+    assert audit.returns.latest_submitted() == first  # a draft is never the latest submitted
+    self_audit.submit(revision, director, notify=False)
+    assert audit.returns.latest_submitted() == revision
+    across_frameworks = AuditReturn.objects.filter(self_audit__council=council_a)
+    assert across_frameworks.latest_submitted() == revision
