@@ -282,32 +282,3 @@ def history_of(audit: SelfAudit, criterion: Criterion) -> list[HistoryEntry]:
                 )
             )
     return list(reversed(entries))
-
-
-@dataclass
-class AuditStatus:
-    label: str
-    colour: str  # GOV.UK tag modifier
-    latest_submitted: AuditReturn | None
-    draft: AuditReturn | None
-
-
-def status_of(returns: list[AuditReturn]) -> AuditStatus:
-    """Draft, submitted version N, under evaluation or evaluated, from the audit's returns.
-
-    Expects returns with their evaluations prefetched when there are many audits to show.
-    """
-    submitted = [r for r in returns if r.is_submitted]
-    draft = next((r for r in returns if not r.is_submitted), None)
-    if not submitted:
-        label = "Draft" if draft else "Not started"
-        return AuditStatus(label, "grey" if draft is None else "blue", None, draft)
-    latest = max(submitted, key=lambda r: r.number)
-    evaluations = list(latest.evaluations.all())
-    if any(e.status == "issued" for e in evaluations):
-        label, colour = f"Evaluated (version {latest.number})", "green"
-    elif evaluations:
-        label, colour = f"Under evaluation (version {latest.number})", "yellow"
-    else:
-        label, colour = f"Submitted version {latest.number}", "turquoise"
-    return AuditStatus(label, colour, latest, draft)

@@ -13,6 +13,7 @@ from standards.models import Criterion, ImmutableRecordError
 from standards.self_audit import rules as self_audit
 from standards.self_audit import scoring
 from standards.self_audit.forms import AnswerForm, ConflictChoiceForm, initial_for
+from standards.self_audit.status import status_of
 
 
 def overview(request, council_code):
@@ -29,7 +30,7 @@ def overview(request, council_code):
 
 def overview_context(user, council, audit) -> dict:
     returns = list(audit.returns.prefetch_related("evaluations").order_by("number"))
-    status = self_audit.status_of(returns)
+    status = status_of(returns)
     working = status.draft or status.latest_submitted
     summary = scoring.summarise(working.answers.with_criteria()) if working else None
     return {
