@@ -176,7 +176,9 @@ def change_role(role: ResponsibleRole, user, started_from: int, values: dict) ->
         if current is None:
             raise RoleConflict(None, [])
         differences = [
-            Difference(FIELD_LABELS[name], _labelled(name, getattr(current, name)), value)
+            Difference(
+                FIELD_LABELS[name], _labelled(name, getattr(current, name)), _labelled(name, value)
+            )
             for name, value in values.items()
             if getattr(current, name) != value
         ]
