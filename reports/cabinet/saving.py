@@ -7,7 +7,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from climbie_audit.concurrency import Difference, StaleEdit, claim
+from climbie_audit.concurrency import Difference, StaleEdit, save_if_unchanged
 from reports.cabinet.words import long_date
 from reports.models import (
     Appendix,
@@ -82,37 +82,30 @@ def save_report(
     If someone saved since revision `started_from` and what they saved differs from what this
     user is saving, nothing is saved and ReportConflict lists the differences.
     """
+    # The timetable is saved with the report, under its revision: read once the report is
+    # locked, then saved once it is.
+    stored_timetable = []
+
+    def timetable_difference(current: CabinetReport) -> list[Difference]:
+        stored_timetable.extend(timetable_of(current))
+        if stored_timetable == timetable:
+            return []
+        shown = _shown("timetable", stored_timetable), _shown("timetable", timetable)
+        return [Difference(FIELD_LABELS["timetable"], *shown)]
+
     with transaction.atomic():
-        current = CabinetReport.objects.select_for_update().get(pk=report.pk)
-        _refuse_if_final(current)
-        differences = [
-            Difference(
-                FIELD_LABELS[name], _shown(name, getattr(current, name)), _shown(name, value)
-            )
-            for name, value in values.items()
-            if getattr(current, name) != value
-        ]
-        stored_timetable = timetable_of(current)
-        if timetable is not None and stored_timetable != timetable:
-            differences.append(
-                Difference(
-                    FIELD_LABELS["timetable"],
-                    _shown("timetable", stored_timetable),
-                    _shown("timetable", timetable),
-                )
-            )
-        if not differences:
-            return current
-        # Compare-and-swap on the revision: safe even where SELECT FOR UPDATE is a no-op.
-        claimed = claim(CabinetReport, current, started_from)
-        if current.revision != started_from or not claimed:
-            current.refresh_from_db()
-            raise ReportConflict(current, differences)
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.revision = started_from + 1
-        current.updated_by = user
-        current.save()
+        current, _ = save_if_unchanged(
+            CabinetReport,
+            report.pk,
+            started_from,
+            values,
+            FIELD_LABELS,
+            conflict=ReportConflict,
+            user=user,
+            shown=_shown,
+            refuse=_refuse_if_final,
+            related=timetable_difference if timetable is not None else None,
+        )
         if timetable is not None and stored_timetable != timetable:
             current.timetable.all().delete()
             TimetableRow.objects.bulk_create(
@@ -124,26 +117,21 @@ def save_report(
 
 def save_section(section: ReportSection, user, started_from: int, values: dict) -> ReportSection:
     with transaction.atomic():
-        current = ReportSection.objects.select_for_update().get(pk=section.pk)
-        _refuse_if_final(CabinetReport.objects.get(pk=current.report_id))
-        differences = [
-            Difference(FIELD_LABELS[name], getattr(current, name), value)
-            for name, value in values.items()
-            if getattr(current, name) != value
-        ]
-        if not differences:
-            return current
-        claimed = claim(ReportSection, current, started_from)
-        if current.revision != started_from or not claimed:
-            current.refresh_from_db()
-            raise ReportConflict(current, differences)
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.revision = started_from + 1
-        current.updated_by = user
-        current.save()
-        # The report's "last changed" follows its sections.
-        CabinetReport.objects.filter(pk=current.report_id).update(
-            updated_at=timezone.now(), updated_by=user
+        current, before = save_if_unchanged(
+            ReportSection,
+            section.pk,
+            started_from,
+            values,
+            FIELD_LABELS,
+            conflict=ReportConflict,
+            user=user,
+            refuse=lambda current: _refuse_if_final(
+                CabinetReport.objects.get(pk=current.report_id)
+            ),
         )
+        if before:
+            # The report's "last changed" follows its sections.
+            CabinetReport.objects.filter(pk=current.report_id).update(
+                updated_at=timezone.now(), updated_by=user
+            )
         return current

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from climbie_audit.concurrency import claim
 from standards.models import (
     Answer,
     AuditReturn,
@@ -118,6 +119,11 @@ def save_answers(
 
     A criterion someone else saved since the user loaded it is a conflict unless both ended up
     with the same values; any conflict saves nothing. Returns the answers that changed.
+
+    Not climbie_audit.concurrency.save_if_unchanged, which saves one record: a page saves up to
+    15 answers at once, all or none, and a refusal lists every answer in conflict (an
+    EditConflict of Conflicts, which the page shows criterion by criterion). Each answer is
+    still claimed by compare-and-swap on its revision.
     """
     with transaction.atomic():
         answers = {
@@ -139,10 +145,7 @@ def save_answers(
             raise EditConflict(conflicts)
         for answer, started_from, values in to_save:
             # Compare-and-swap on the revision: safe even where SELECT FOR UPDATE is a no-op.
-            claimed = Answer.objects.filter(pk=answer.pk, revision=started_from).update(
-                revision=started_from + 1
-            )
-            if not claimed:
+            if not claim(Answer, answer, started_from):
                 answer.refresh_from_db()
                 raise EditConflict([Conflict(answer, values)])
             for name, value in values.items():
