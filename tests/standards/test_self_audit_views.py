@@ -302,7 +302,13 @@ def count_queries(client, path):
 def test_page_query_counts_do_not_grow_with_versions_or_criteria(
     client_for, director, officer, council_a, framework
 ):
-    pages = [url("overview"), url("standard", 1), url("standard", 2), url("check"), url("version", 1)]
+    pages = [
+        url("overview"),
+        url("standard", 1),
+        url("standard", 2),
+        url("check"),
+        url("version", 1),
+    ]
     first = submitted_return(council_a, framework, officer, director)
     self_audit.start_revision(first.self_audit, director)
     client = client_for(officer)
