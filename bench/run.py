@@ -386,7 +386,7 @@ def time_pdfs(subjects, database_url, repeat=5) -> list[dict]:
     from django.test import Client
     from pypdf import PdfReader
 
-    from reports.cabinet import drafting as cabinet
+    from reports.cabinet.drafting import draft_report
     from reports.models import ReportKind
     from reports.roles import rules as roles
 
@@ -398,9 +398,9 @@ def time_pdfs(subjects, database_url, repeat=5) -> list[dict]:
     # The usual paper (seed 002 without its Appendix 1): the evaluation, the self-audit summary
     # with its chart and the action plan — about ten pages. Then the same with the statement of
     # roles and responsibilities as well, the longest paper the service prints.
-    short = cabinet.draft_report(council, ReportKind.EVALUATION, director)
+    short = draft_report(council, ReportKind.EVALUATION, director)
     roles.start_from_template(council, director)
-    full = cabinet.draft_report(council, ReportKind.EVALUATION, director)
+    full = draft_report(council, ReportKind.EVALUATION, director)
     reports = f"/councils/{council.code}/cabinet-reports/"
     documents = [
         (
@@ -475,7 +475,8 @@ def time_spreadsheets(subjects, repeat=5) -> list[dict]:
     from django.test import Client
 
     from standards.models import AuditReturn
-    from standards.spreadsheet import workbook as spreadsheet
+    from standards.spreadsheet.cells import COVER_COUNCIL, COVER_COUNCIL_CODE, COVER_SHEET
+    from standards.spreadsheet.export import return_workbook
 
     officer, draft, submitted = subjects["officer"], subjects["draft"], subjects["submitted"]
     council = draft.self_audit.council
@@ -519,12 +520,12 @@ def time_spreadsheets(subjects, repeat=5) -> list[dict]:
         .order_by("-pk")
         .first()
     )
-    workbook = spreadsheet.return_workbook(draft.self_audit, other)
-    cover = workbook[spreadsheet.COVER_SHEET]
+    workbook = return_workbook(draft.self_audit, other)
+    cover = workbook[COVER_SHEET]
     for label_cell, value_cell in cover.iter_rows(min_col=1, max_col=2):
-        if label_cell.value == spreadsheet.COVER_COUNCIL_CODE:
+        if label_cell.value == COVER_COUNCIL_CODE:
             value_cell.value = code
-        elif label_cell.value == spreadsheet.COVER_COUNCIL:
+        elif label_cell.value == COVER_COUNCIL:
             value_cell.value = council.name
     buffer = io.BytesIO()
     workbook.save(buffer)

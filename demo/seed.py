@@ -355,10 +355,10 @@ def _leicester_evaluation(council, framework) -> None:
     from demo import seed_000
     from evaluations.evaluation import workflow
     from evaluations.models import Evaluation
-    from standards.self_audit.rules import latest_submitted, self_audit_for
+    from standards.self_audit.rules import self_audit_for
 
     audit = self_audit_for(council, framework)
-    latest = latest_submitted(audit)
+    latest = audit.returns.latest_submitted()
     inspector = User.objects.filter(username="inspector.fryer").first()
     if latest is None or inspector is None:
         return
@@ -416,7 +416,6 @@ def _derby_progress(council, framework) -> None:
     from standards.action_plan import rules as action_plan
     from standards.self_audit.rules import (
         draft_of,
-        latest_submitted,
         open_draft,
         save_answers,
         self_audit_for,
@@ -429,7 +428,7 @@ def _derby_progress(council, framework) -> None:
     officer = User.objects.filter(role=User.Role.OFFICER, council=council).order_by("pk").first()
     if director is None or officer is None:
         return
-    if latest_submitted(audit) is None:
+    if audit.returns.latest_submitted() is None:
         draft = draft_of(audit) or open_draft(audit, officer)
         if draft is None or draft.number != 1:
             return
@@ -441,7 +440,7 @@ def _derby_progress(council, framework) -> None:
         }
         save_answers(draft, officer, changes, reason="Demo data")
         submit(draft, director, notify=False)
-    latest = latest_submitted(audit)
+    latest = audit.returns.latest_submitted()
     action_plan.bring_up_to_date(audit, director)
     plan = action_plan.plan_of(audit)
     if plan is None:

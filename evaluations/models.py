@@ -315,7 +315,7 @@ class CouncilResponse(models.Model):
 # =============================================================================================
 # Inspections (issue 6, seed 003): a later inspection of the council's children's services,
 # recorded by the council so its director can report the outcome to cabinet. Appended as one
-# block; the cabinet report is drafted from it in reports/cabinet.py.
+# block; the cabinet report is drafted from it in reports/cabinet/drafting.py.
 # =============================================================================================
 
 

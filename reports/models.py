@@ -273,7 +273,8 @@ class TimetableRow(_ChildOfReport):
 class ReportSection(_ChildOfReport):
     """One numbered section of the report. Its body is plain text: a blank line starts a new
     numbered paragraph, "- " starts a list item, "## " a numbered sub-heading (see
-    reports.cabinet.parse_body). Numbers are computed when the report is shown, never typed."""
+    reports.cabinet.blocks.parse_body). Numbers are computed when the report is shown, never
+    typed."""
 
     report = models.ForeignKey(CabinetReport, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveSmallIntegerField()

@@ -190,6 +190,17 @@ class AuditReturnQuerySet(models.QuerySet):
     def submitted(self):
         return self.filter(status=AuditReturn.Status.SUBMITTED)
 
+    def newest_submitted_first(self):
+        """Submitted versions, the latest first: the newest framework's, then the highest number.
+        What "latest submitted" means, in one place; also for subqueries (one per self-audit)."""
+        return self.submitted().order_by("-self_audit__framework__published_on", "-number")
+
+    def latest_submitted(self) -> "AuditReturn | None":
+        """The latest submitted version among these returns, or None: `audit.returns
+        .latest_submitted()` for one self-audit, `AuditReturn.objects.filter(
+        self_audit__council=council).latest_submitted()` for a council's, across frameworks."""
+        return self.newest_submitted_first().first()
+
     def update(self, **kwargs):
         if self.filter(status=AuditReturn.Status.SUBMITTED).exists():
             raise ImmutableRecordError("A submitted return cannot be changed.")

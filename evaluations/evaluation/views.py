@@ -61,7 +61,7 @@ def council_evaluations(request, council_code):
         .select_related("audit_return", "inspector", "council_response")
         .order_by("-audit_return__number", "-phase")
     )
-    latest = audit.returns.submitted().order_by("-number").first()
+    latest = audit.returns.latest_submitted()
     draft = next((e for e in evaluations if not e.is_issued), None)
     return render(
         request,
@@ -84,7 +84,7 @@ def start(request, council_code):
     draft = workflow.draft_evaluation(audit)
     if draft is not None:
         return redirect("evaluation:edit", council.code, draft.pk)
-    latest = audit.returns.submitted().order_by("-number").first()
+    latest = audit.returns.latest_submitted()
     if latest is None:
         raise Http404("No submitted return to evaluate")
     previous = workflow.latest_issued(audit)

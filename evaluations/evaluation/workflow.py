@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
-from climbie_audit.concurrency import Difference, StaleEdit, claim
+from climbie_audit.concurrency import Difference, StaleEdit, save_if_unchanged
 from evaluations.evaluation.judgements import issue_problems
 from evaluations.models import CouncilResponse, Evaluation, Finding, StandardJudgement
 from standards.models import AuditReturn, ImmutableRecordError, SelfAudit
@@ -61,7 +61,7 @@ def start_evaluation(audit_return: AuditReturn, inspector, phase: str) -> Evalua
     existing = draft_evaluation(audit)
     if existing is not None:
         return existing
-    latest = audit.returns.submitted().order_by("-number").first()
+    latest = audit.returns.latest_submitted()
     if latest is None or latest.pk != audit_return.pk:
         raise EvaluationRefused([("phase", "Only the latest submitted version can be evaluated")])
     previous = latest_issued(audit)
@@ -122,29 +122,29 @@ def save_evaluation(
     If someone saved since revision `started_from` and what they saved differs from what this
     user is saving, nothing is saved and EvaluationConflict lists the differences.
     """
-    with transaction.atomic():
-        current = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
-        if current.is_issued:
-            raise ImmutableRecordError("This evaluation has been issued and cannot change.")
-        stored = {
-            j.standard.number: j
+    # The judgements are saved with the evaluation, under its revision: read (and locked) with
+    # it, then saved once it is.
+    stored = {}
+
+    def judgement_differences(current: Evaluation) -> list[Difference]:
+        stored.update(
+            (j.standard.number, j)
             for j in current.judgements.select_for_update().select_related("standard")
-        }
-        differences = _differences(current, stored, values, judgements)
-        if not differences:
-            return current
-        if current.revision != started_from:
-            raise EvaluationConflict(current, differences)
-        # Compare-and-swap on the revision: safe even where SELECT FOR UPDATE is a no-op (SQLite).
-        claimed = claim(Evaluation, current, started_from)
-        if not claimed:
-            current.refresh_from_db()
-            raise EvaluationConflict(current, differences)
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.revision = started_from + 1
-        current.updated_by = user
-        current.save()
+        )
+        return _judgement_differences(stored, judgements)
+
+    with transaction.atomic():
+        current, _ = save_if_unchanged(
+            Evaluation,
+            evaluation.pk,
+            started_from,
+            values,
+            FIELD_LABELS,
+            conflict=EvaluationConflict,
+            user=user,
+            refuse=_refuse_if_issued,
+            related=judgement_differences,
+        )
         for number, entered in sorted(judgements.items()):
             judgement = stored[number]
             if (judgement.judgement, judgement.text) != (entered["judgement"], entered["text"]):
@@ -154,12 +154,13 @@ def save_evaluation(
         return current
 
 
-def _differences(current, stored, values, judgements) -> list[Difference]:
-    differences = [
-        Difference(FIELD_LABELS[name], getattr(current, name), value)
-        for name, value in values.items()
-        if getattr(current, name) != value
-    ]
+def _refuse_if_issued(evaluation: Evaluation) -> None:
+    if evaluation.is_issued:
+        raise ImmutableRecordError("This evaluation has been issued and cannot change.")
+
+
+def _judgement_differences(stored, judgements) -> list[Difference]:
+    differences = []
     for number, entered in sorted(judgements.items()):
         judgement = stored[number]
         if judgement.judgement != entered["judgement"]:
@@ -197,25 +198,10 @@ def add_finding(evaluation: Evaluation, values: dict) -> Finding:
 
 
 def change_finding(finding: Finding, started_from: int, values: dict) -> Finding:
-    with transaction.atomic():
-        current = Finding.objects.select_for_update().get(pk=finding.pk)
-        if current.values() == values:
-            return current
-        if current.revision != started_from or not (claim(Finding, current, started_from)):
-            current.refresh_from_db()
-            raise EvaluationConflict(
-                current,
-                [
-                    Difference(FINDING_LABELS[name], getattr(current, name), value)
-                    for name, value in values.items()
-                    if getattr(current, name) != value
-                ],
-            )
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.revision = started_from + 1
-        current.save()
-        return current
+    current, _ = save_if_unchanged(
+        Finding, finding.pk, started_from, values, FINDING_LABELS, conflict=EvaluationConflict
+    )
+    return current
 
 
 def remove_finding(finding: Finding, started_from: int) -> None:

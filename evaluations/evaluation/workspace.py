@@ -15,6 +15,7 @@ from evaluations.evaluation.judgements import caps_star_rating
 from evaluations.models import CouncilResponse, Evaluation
 from standards.framework import index as framework_index
 from standards.models import AuditReturn
+from standards.self_audit.status import Standing, return_standing
 
 ISSUED = Evaluation.Status.ISSUED
 
@@ -44,13 +45,25 @@ def _row(council: CouncilRef, assigned: bool, returns: list, evaluations: dict) 
         evaluation = (
             drafts[0] if drafts else max(current, key=lambda e: e["issued_at"], default=None)
         )
-    if latest is None:
-        status = "not_submitted"
-    elif evaluation is None:
-        status = "awaiting"
-    else:
-        status = "issued" if evaluation["status"] == ISSUED else "draft"
-    return WorkspaceRow(council, assigned, latest, evaluation, latest_issued, status)
+    standing = return_standing(
+        [(r["number"], AuditReturn.Status.SUBMITTED) for r in returns],
+        [e["status"] for e in evaluations[latest["pk"]]] if latest else [],
+    )
+    return WorkspaceRow(
+        council, assigned, latest, evaluation, latest_issued, _workspace_status(standing)
+    )
+
+
+def _workspace_status(standing: Standing) -> str:
+    """Where the return stands, for the inspector: an evaluation in draft is the work in hand,
+    so it comes before one already issued for the same version."""
+    if standing.latest is None:
+        return "not_submitted"
+    if standing.evaluation_in_draft:
+        return "draft"
+    if standing.evaluation_issued:
+        return "issued"
+    return "awaiting"
 
 
 def workspace(user, region: str = "", status: str = "") -> tuple[list, list]:

@@ -1,9 +1,7 @@
 """Inspections of a council's services (seed 003): recorded by its director, changed with no
 silent overwrites, then reported to cabinet."""
 
-from django.db import transaction
-
-from climbie_audit.concurrency import Difference, StaleEdit, claim
+from climbie_audit.concurrency import StaleEdit, save_if_unchanged
 from evaluations.models import Inspection
 
 # =============================================================================================
@@ -36,22 +34,13 @@ def record_inspection(council, user, values: dict) -> Inspection:
 
 
 def save_inspection(inspection: Inspection, user, started_from: int, values: dict) -> Inspection:
-    with transaction.atomic():
-        current = Inspection.objects.select_for_update().get(pk=inspection.pk)
-        differences = [
-            Difference(INSPECTION_LABELS[name], getattr(current, name), value)
-            for name, value in values.items()
-            if getattr(current, name) != value
-        ]
-        if not differences:
-            return current
-        claimed = claim(Inspection, current, started_from)
-        if current.revision != started_from or not claimed:
-            current.refresh_from_db()
-            raise InspectionConflict(current, differences)
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.revision = started_from + 1
-        current.updated_by = user
-        current.save()
-        return current
+    current, _ = save_if_unchanged(
+        Inspection,
+        inspection.pk,
+        started_from,
+        values,
+        INSPECTION_LABELS,
+        conflict=InspectionConflict,
+        user=user,
+    )
+    return current

@@ -14,7 +14,16 @@ from climbie_audit import access
 from climbie_audit.form_fields import posted, with_revision
 from evaluations.models import Inspection
 from reports.cabinet import access as cabinet_access
-from reports.cabinet import drafting as cabinet
+from reports.cabinet import rendering
+from reports.cabinet.blocks import appendix_numbers, numbered_sections
+from reports.cabinet.data import gather, latest_issued_evaluation
+from reports.cabinet.drafting import (
+    DraftingRefused,
+    available_appendices,
+    draft_report,
+    redraft_body,
+)
+from reports.cabinet.final import mark_final, meeting_label
 from reports.cabinet.forms import (
     AppendicesForm,
     DecisionForm,
@@ -27,8 +36,10 @@ from reports.cabinet.forms import (
     implications_initial,
     yes_no,
 )
+from reports.cabinet.saving import ReportConflict, save_report, save_section
+from reports.cabinet.words import dates_between, long_date
 from reports.models import Appendix, ReportKind
-from standards.models import ImmutableRecordError
+from standards.models import AuditReturn, ImmutableRecordError
 
 
 def _review_url(report, anchor: str = "") -> str:
@@ -64,15 +75,15 @@ def report_list(request, council_code):
 
 
 def _kind_options(council) -> tuple[list[tuple[str, str, str]], dict[str, Inspection]]:
-    evaluation = cabinet.latest_issued_evaluation(council)
-    audit_return = cabinet.latest_submitted_return(council)
+    evaluation = latest_issued_evaluation(council)
+    audit_return = AuditReturn.objects.filter(self_audit__council=council).latest_submitted()
     options = [
         (
             ReportKind.EVALUATION,
             "The outcome of SSI's evaluation",
             (
                 f"Drafted from SSI's evaluation of version {evaluation.audit_return.number} of the "
-                f"self-audit, issued {cabinet.long_date(evaluation.issued_at)}."
+                f"self-audit, issued {long_date(evaluation.issued_at)}."
                 if evaluation
                 else "There is no issued SSI evaluation yet."
             ),
@@ -99,7 +110,7 @@ def _kind_options(council) -> tuple[list[tuple[str, str, str]], dict[str, Inspec
                 f"The outcome of an inspection: {inspection.inspectorate} "
                 f"{inspection.inspection_type}",
                 f"Drafted from the inspection of "
-                f"{cabinet.dates_between(inspection.started_on, inspection.ended_on)}.",
+                f"{dates_between(inspection.started_on, inspection.ended_on)}.",
             )
         )
     if not inspections:
@@ -126,8 +137,8 @@ def new_report(request, council_code):
         inspection = inspections.get(choice)
         kind = ReportKind.INSPECTION if choice.startswith("inspection") else choice
         try:
-            report = cabinet.draft_report(council, kind, request.user, inspection=inspection)
-        except cabinet.DraftingRefused as refusal:
+            report = draft_report(council, kind, request.user, inspection=inspection)
+        except DraftingRefused as refusal:
             message = refusal.message
             if kind == ReportKind.INSPECTION:
                 message = "There is no inspection to report on yet: record the inspection first"
@@ -151,7 +162,7 @@ def report_detail(request, council_code, pk):
     """The check-your-answers page: everything the paper will say, with a Change link each."""
     council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
     sections = list(report.sections.all())
-    numbered = {s.section.pk: s for s in cabinet.numbered_sections(report, sections)}
+    numbered = {s.section.pk: s for s in numbered_sections(report, sections)}
     timetable = list(report.timetable.all())
     return render(
         request,
@@ -161,9 +172,7 @@ def report_detail(request, council_code, pk):
             "report": report,
             "timetable": timetable,
             "sections": [(section, numbered.get(section.pk)) for section in sections],
-            "appendices": [
-                (n, Appendix(v).label) for v, n in cabinet.appendix_numbers(report).items()
-            ],
+            "appendices": [(n, Appendix(v).label) for v, n in appendix_numbers(report).items()],
             "can_edit": cabinet_access.may_change_report(request.user, council, report),
             "can_finalise": cabinet_access.may_change_report(request.user, council, report),
         },
@@ -179,14 +188,14 @@ def front_matter(request, council_code, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            cabinet.save_report(
+            save_report(
                 report,
                 request.user,
                 form.cleaned_data["revision"],
                 form.values(),
                 timetable=form.cleaned_data["timetable"],
             )
-        except cabinet.ReportConflict as clash:
+        except ReportConflict as clash:
             conflict = clash
             form = FrontMatterForm(with_revision(request, clash.current.revision))
             form.is_valid()
@@ -223,16 +232,14 @@ def section(request, council_code, pk, key):
     redrafted = False
     if request.method == "POST" and request.POST.get("action") == "redraft":
         # Written again from the data, shown for the director to check: nothing is saved yet.
-        form = SectionForm(initial=initial | {"body": cabinet.redraft_body(section)})
+        form = SectionForm(initial=initial | {"body": redraft_body(section)})
         redrafted = True
     else:
         form = SectionForm(posted(request), initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
-                cabinet.save_section(
-                    section, request.user, form.cleaned_data["revision"], form.values()
-                )
-            except cabinet.ReportConflict as clash:
+                save_section(section, request.user, form.cleaned_data["revision"], form.values())
+            except ReportConflict as clash:
                 conflict = clash
                 form = SectionForm(with_revision(request, clash.current.revision))
                 form.is_valid()
@@ -281,8 +288,8 @@ def _report_fields_page(
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            cabinet.save_report(report, request.user, form.cleaned_data["revision"], values(form))
-        except cabinet.ReportConflict as clash:
+            save_report(report, request.user, form.cleaned_data["revision"], values(form))
+        except ReportConflict as clash:
             conflict = clash
             form = form_class(with_revision(request, clash.current.revision), **extra)
             form.is_valid()
@@ -344,13 +351,13 @@ def decision(request, council_code, pk):
 
 
 def _appendix_options(report) -> dict:
-    data = cabinet.gather(
+    data = gather(
         report.council,
         evaluation=report.evaluation,
         audit_return=report.audit_return,
         inspection=report.inspection,
     )
-    available = cabinet.available_appendices(data)
+    available = available_appendices(data)
     reasons = {
         Appendix.ROLES: "the council has no statement of roles and responsibilities yet",
         Appendix.EVALUATION: "the report was not drafted from an issued SSI evaluation",
@@ -381,9 +388,9 @@ def appendices(request, council_code, pk):
 
 def report_pdf(request, council_code, pk):
     council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
-    content = cabinet.report_pdf(report)
+    content = rendering.report_pdf(report)
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{cabinet.pdf_filename(report)}"'
+    response["Content-Disposition"] = f'attachment; filename="{rendering.pdf_filename(report)}"'
     response["Cache-Control"] = "private, no-store"
     if report.is_final:
         response["ETag"] = f'"{report.pdf_sha256}"'
@@ -394,11 +401,11 @@ def finalise(request, council_code, pk):
     council, report = cabinet_access.editable_cabinet_report(request.user, council_code, pk)
     if report.is_final:
         return _final_refusal(request, report)
-    meetings = [cabinet.meeting_label(row) for row in report.timetable.all()]
+    meetings = [meeting_label(row) for row in report.timetable.all()]
     form = FinalForm(posted(request), meetings=meetings)
     if request.method == "POST" and form.is_valid():
         try:
-            report = cabinet.mark_final(report, request.user, form.cleaned_data["meeting"])
+            report = mark_final(report, request.user, form.cleaned_data["meeting"])
         except ImmutableRecordError:
             return _final_refusal(request, report)
         messages.success(

@@ -13,11 +13,12 @@ from django.utils import timezone
 
 from climbie_audit import access, charts
 from evaluations.models import Evaluation
-from reports.national.rules import ReturnStatus, return_status, version_label
+from reports.national.rules import version_label
 from standards.action_plan import rules as action_plan
 from standards.framework import index as framework_index
 from standards.models import RATING_LEVELS, ActionStatus, Answer, AuditReturn, ProgressNote
 from standards.self_audit import scoring
+from standards.self_audit.status import ReturnStatus, standing_of
 
 
 @dataclass
@@ -169,10 +170,7 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
         drafted = action_plan.draft_actions_from(latest, user)
         plan = action_plan.plan_of(audit)
     draft = next((r for r in returns if not r.is_submitted), None)
-    status, latest_number, draft_number = return_status(
-        [(r.number, r.status) for r in returns],
-        [e.status for e in latest.evaluations.all()] if latest else [],
-    )
+    standing = standing_of(returns)
     figures_return = latest or (draft if is_member else None)
     answers = []
     if figures_return is not None:
@@ -201,9 +199,9 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
         audit=audit,
         today=today,
         is_member=is_member,
-        status=status,
-        latest_version=latest_number,
-        draft_version=draft_number,
+        status=standing.status,
+        latest_version=standing.latest,
+        draft_version=standing.draft,
         latest_submitted=latest,
         figures_return=figures_return,
         summary=summary,

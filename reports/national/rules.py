@@ -33,57 +33,9 @@ from standards.models import (
     Framework,
     ImprovementAction,
 )
+from standards.self_audit.status import ReturnStatus, return_standing
 
 # --- Where a council's return stands ---------------------------------------------------------
-
-
-class ReturnStatus:
-    NOT_STARTED = "not_started"
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    UNDER_EVALUATION = "under_evaluation"
-    EVALUATED = "evaluated"
-    REVISING = "revising"
-
-    LABELS = {
-        NOT_STARTED: "Not started",
-        DRAFT: "Draft, not yet submitted",
-        SUBMITTED: "Submitted, awaiting evaluation",
-        UNDER_EVALUATION: "Under evaluation",
-        EVALUATED: "Evaluated",
-        REVISING: "Revised return in draft",
-    }
-    COLOURS = {
-        NOT_STARTED: "grey",
-        DRAFT: "blue",
-        SUBMITTED: "turquoise",
-        UNDER_EVALUATION: "yellow",
-        EVALUATED: "green",
-        REVISING: "purple",
-    }
-
-
-def return_status(
-    returns: list[tuple[int, str]], latest_evaluation_statuses: list[str]
-) -> tuple[str, int | None, int | None]:
-    """(status, latest submitted version, draft version) from the audit's (number, status) pairs
-    and the statuses of the evaluations of its latest submitted version.
-
-    A draft revision outranks the evaluation: the council is working on a new version.
-    """
-    submitted = [number for number, status in returns if status == AuditReturn.Status.SUBMITTED]
-    drafts = [number for number, status in returns if status == AuditReturn.Status.DRAFT]
-    latest = max(submitted, default=None)
-    draft = max(drafts, default=None)
-    if latest is None:
-        return (ReturnStatus.DRAFT if draft else ReturnStatus.NOT_STARTED), None, draft
-    if draft is not None:
-        return ReturnStatus.REVISING, latest, draft
-    if Evaluation.Status.ISSUED in latest_evaluation_statuses:
-        return ReturnStatus.EVALUATED, latest, None
-    if latest_evaluation_statuses:
-        return ReturnStatus.UNDER_EVALUATION, latest, None
-    return ReturnStatus.SUBMITTED, latest, None
 
 
 def version_label(latest: int | None, draft: int | None) -> str:
@@ -586,9 +538,8 @@ def _council_rows(
         latest_statuses = (
             [e["status"] for e in evaluations_by_return[latest["pk"]]] if latest else []
         )
-        code, latest_number, draft_number = return_status(
-            [(r["number"], r["status"]) for r in returns], latest_statuses
-        )
+        standing = return_standing([(r["number"], r["status"]) for r in returns], latest_statuses)
+        code, latest_number, draft_number = standing.status, standing.latest, standing.draft
         issued = [
             e
             for r in submitted

@@ -15,7 +15,7 @@ from reports.national import access as national_access
 from reports.national import rules as national
 from reports.national.forms import NationalFilterForm
 from standards.framework import index as framework_index
-from standards.spreadsheet.workbook import XLSX_CONTENT_TYPE
+from standards.spreadsheet.cells import XLSX_CONTENT_TYPE
 
 
 def _overview(request):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Max
 
-from climbie_audit.concurrency import Difference, StaleEdit, claim
+from climbie_audit.concurrency import StaleEdit, save_if_unchanged
 from reports.models import GROUP_ORDER, ResponsibleRole, RoleGroup, RoleStatement
 from reports.roles import template as role_template
 
@@ -171,30 +171,23 @@ def add_role(statement: RoleStatement, user, values: dict) -> ResponsibleRole:
 
 
 def change_role(role: ResponsibleRole, user, started_from: int, values: dict) -> ResponsibleRole:
+    """A role someone else has removed meanwhile is a RoleConflict with no current role."""
     with transaction.atomic():
-        current = ResponsibleRole.objects.select_for_update().filter(pk=role.pk).first()
-        if current is None:
-            raise RoleConflict(None, [])
-        differences = [
-            Difference(FIELD_LABELS[name], _labelled(name, getattr(current, name)), value)
-            for name, value in values.items()
-            if getattr(current, name) != value
-        ]
-        if not differences:
-            return current
-        claimed = claim(ResponsibleRole, current, started_from)
-        if current.revision != started_from or not claimed:
-            current.refresh_from_db()
-            raise RoleConflict(current, differences)
-        if values.get("group", current.group) != current.group:
+        current, before = save_if_unchanged(
+            ResponsibleRole,
+            role.pk,
+            started_from,
+            values,
+            FIELD_LABELS,
+            conflict=RoleConflict,
+            user=user,
+            shown=_labelled,
+        )
+        if "group" in before:
             # Moving to another group puts the role at the end of that group.
             last = current.statement.roles.aggregate(last=Max("position"))["last"] or 0
             current.position = last + 1
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.revision = started_from + 1
-        current.updated_by = user
-        current.save()
+            ResponsibleRole.objects.filter(pk=current.pk).update(position=current.position)
         return current
 
 

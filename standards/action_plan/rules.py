@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from climbie_audit.cache_generations import NATIONAL_FIGURES
-from climbie_audit.concurrency import Difference, StaleEdit, claim
+from climbie_audit.concurrency import Difference, StaleEdit, claim, save_if_unchanged
 from standards.framework import index as framework_index
 from standards.models import (
     ActionPlan,
@@ -235,13 +235,9 @@ def _carry_over(action: ImprovementAction, previous: Answer | None, answer: Answ
     return changed
 
 
-def latest_submitted_return(audit: SelfAudit) -> AuditReturn | None:
-    return audit.returns.submitted().order_by("-number").first()
-
-
 def bring_up_to_date(audit: SelfAudit, user=None) -> DraftResult | None:
     """Draft from the latest submitted return if the plan has not yet taken it in."""
-    latest = latest_submitted_return(audit)
+    latest = audit.returns.latest_submitted()
     if latest is None:
         return None
     plan = plan_of(audit)
@@ -355,6 +351,8 @@ def record_progress(
     """
     text = (text or "").strip()
     now = now or timezone.now()
+    # Not save_if_unchanged: a stale page may still add a note (notes never overwrite each
+    # other), so only a change of status needs the revision the page was loaded at.
     with transaction.atomic():
         current = ImprovementAction.objects.select_for_update().get(pk=action.pk)
         status = status or current.status
@@ -404,26 +402,20 @@ def change_details(
     """Change the title, action, lead officer or target date; the change goes on the record."""
     now = now or timezone.now()
     with transaction.atomic():
-        current = ImprovementAction.objects.select_for_update().get(pk=action.pk)
-        differences = [
-            Difference(DETAIL_LABELS[name], getattr(current, name), value)
-            for name, value in values.items()
-            if getattr(current, name) != value
-        ]
-        if not differences:
-            return current
-        if current.revision != started_from or not claim(ImprovementAction, current, started_from):
-            current.refresh_from_db()
-            raise ActionConflict(current, differences)
-        old = current.values()
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.revision = started_from + 1
-        current.updated_by = user
-        current.save()
-        ProgressNote(
-            action=current, author=user, recorded_at=now, text=describe_changes(old, values)
-        ).save()
+        current, before = save_if_unchanged(
+            ImprovementAction,
+            action.pk,
+            started_from,
+            values,
+            DETAIL_LABELS,
+            conflict=ActionConflict,
+            user=user,
+        )
+        if before:
+            changed = {name: values[name] for name in before}
+            ProgressNote(
+                action=current, author=user, recorded_at=now, text=describe_changes(before, changed)
+            ).save()
     return current
 
 
@@ -469,21 +461,13 @@ CABINET_LABELS = {
 
 
 def set_cabinet_dates(plan: ActionPlan, user, started_from: int, values: dict) -> ActionPlan:
-    with transaction.atomic():
-        current = ActionPlan.objects.select_for_update().get(pk=plan.pk)
-        differences = [
-            Difference(CABINET_LABELS[name], getattr(current, name), value)
-            for name, value in values.items()
-            if getattr(current, name) != value
-        ]
-        if not differences:
-            return current
-        if current.revision != started_from or not claim(ActionPlan, current, started_from):
-            current.refresh_from_db()
-            raise ActionConflict(current, differences)
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.revision = started_from + 1
-        current.updated_by = user
-        current.save()
+    current, _ = save_if_unchanged(
+        ActionPlan,
+        plan.pk,
+        started_from,
+        values,
+        CABINET_LABELS,
+        conflict=ActionConflict,
+        user=user,
+    )
     return current

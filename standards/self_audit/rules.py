@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from climbie_audit.concurrency import claim
 from standards.models import (
     Answer,
     AuditReturn,
@@ -55,10 +56,6 @@ def draft_of(audit: SelfAudit) -> AuditReturn | None:
     return audit.returns.filter(status=AuditReturn.Status.DRAFT).first()
 
 
-def latest_submitted(audit: SelfAudit) -> AuditReturn | None:
-    return audit.returns.submitted().order_by("-number").first()
-
-
 def start_self_audit(audit: SelfAudit, user) -> AuditReturn | None:
     """Start the council's return: version 1 with a blank answer for every criterion. Starting is
     an act (a POST), never a side effect of looking. Two people pressing "Start" at once get the
@@ -93,7 +90,7 @@ def start_revision(audit: SelfAudit, user) -> AuditReturn:
     SelfAudit.objects.select_for_update().get(pk=audit.pk)
     if draft_of(audit) is not None:
         return draft_of(audit)
-    previous = latest_submitted(audit)
+    previous = audit.returns.latest_submitted()
     if previous is None:
         raise SubmissionRefused(["There is no submitted return to revise"])
     revision = AuditReturn.objects.create(
@@ -122,6 +119,11 @@ def save_answers(
 
     A criterion someone else saved since the user loaded it is a conflict unless both ended up
     with the same values; any conflict saves nothing. Returns the answers that changed.
+
+    Not climbie_audit.concurrency.save_if_unchanged, which saves one record: a page saves up to
+    15 answers at once, all or none, and a refusal lists every answer in conflict (an
+    EditConflict of Conflicts, which the page shows criterion by criterion). Each answer is
+    still claimed by compare-and-swap on its revision.
     """
     with transaction.atomic():
         answers = {
@@ -143,10 +145,7 @@ def save_answers(
             raise EditConflict(conflicts)
         for answer, started_from, values in to_save:
             # Compare-and-swap on the revision: safe even where SELECT FOR UPDATE is a no-op.
-            claimed = Answer.objects.filter(pk=answer.pk, revision=started_from).update(
-                revision=started_from + 1
-            )
-            if not claimed:
+            if not claim(Answer, answer, started_from):
                 answer.refresh_from_db()
                 raise EditConflict([Conflict(answer, values)])
             for name, value in values.items():
@@ -286,32 +285,3 @@ def history_of(audit: SelfAudit, criterion: Criterion) -> list[HistoryEntry]:
                 )
             )
     return list(reversed(entries))
-
-
-@dataclass
-class AuditStatus:
-    label: str
-    colour: str  # GOV.UK tag modifier
-    latest_submitted: AuditReturn | None
-    draft: AuditReturn | None
-
-
-def status_of(returns: list[AuditReturn]) -> AuditStatus:
-    """Draft, submitted version N, under evaluation or evaluated, from the audit's returns.
-
-    Expects returns with their evaluations prefetched when there are many audits to show.
-    """
-    submitted = [r for r in returns if r.is_submitted]
-    draft = next((r for r in returns if not r.is_submitted), None)
-    if not submitted:
-        label = "Draft" if draft else "Not started"
-        return AuditStatus(label, "grey" if draft is None else "blue", None, draft)
-    latest = max(submitted, key=lambda r: r.number)
-    evaluations = list(latest.evaluations.all())
-    if any(e.status == "issued" for e in evaluations):
-        label, colour = f"Evaluated (version {latest.number})", "green"
-    elif evaluations:
-        label, colour = f"Under evaluation (version {latest.number})", "yellow"
-    else:
-        label, colour = f"Submitted version {latest.number}", "turquoise"
-    return AuditStatus(label, colour, latest, draft)

@@ -14,12 +14,13 @@ from standards.self_audit import access as self_audit_access
 from standards.self_audit import rules as self_audit
 from standards.self_audit import scoring
 from standards.self_audit.forms import AnswerForm, ConflictChoiceForm, initial_for
+from standards.self_audit.status import status_of
 
 
 def overview(request, council_code):
     council, audit = self_audit_access.self_audit_of(request.user, council_code)
     if not access.is_member_of(request.user, council):
-        latest = self_audit.latest_submitted(audit)
+        latest = audit.returns.latest_submitted()
         if latest is None:
             raise Http404("No submitted return")
         return redirect("self_audit:version", council.code, latest.number)
@@ -30,7 +31,7 @@ def overview(request, council_code):
 
 def overview_context(user, council, audit) -> dict:
     returns = list(audit.returns.prefetch_related("evaluations").order_by("number"))
-    status = self_audit.status_of(returns)
+    status = status_of(returns)
     working = status.draft or status.latest_submitted
     summary = scoring.summarise(working.answers.with_criteria()) if working else None
     return {

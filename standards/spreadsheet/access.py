@@ -23,9 +23,8 @@ def national_returns(user: User):
     if framework is None:
         raise Http404("No audit framework has been loaded")
     latest = (
-        AuditReturn.objects.submitted()
-        .filter(self_audit=OuterRef("self_audit"))
-        .order_by("-number")
+        AuditReturn.objects.filter(self_audit=OuterRef("self_audit"))
+        .newest_submitted_first()
         .values("pk")[:1]
     )
     returns = (

@@ -15,14 +15,19 @@ from standards.self_audit import access as self_audit_access
 from standards.self_audit import rules as self_audit
 from standards.spreadsheet import access as spreadsheet_access
 from standards.spreadsheet import upload_safety
-from standards.spreadsheet import workbook as spreadsheet
+from standards.spreadsheet.cells import XLSX_CONTENT_TYPE
+from standards.spreadsheet.export import export_filename, return_workbook, workbook_bytes
+from standards.spreadsheet.importing import apply_import, pending_import, plan_import
+from standards.spreadsheet.importing import preview as preview_of
+from standards.spreadsheet.national import national_filename, write_national_workbook
+from standards.spreadsheet.reading import WorkbookRejected, read_return
 
 MAX_SHOWN_PROBLEMS = 50
 UPLOAD_FIELD = "workbook"
 
 
 def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=spreadsheet.XLSX_CONTENT_TYPE)
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     # Drafts are private to the council: keep them out of shared caches.
     response["Cache-Control"] = "private, no-store"
@@ -31,20 +36,16 @@ def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
 
 def download_template(request, council_code):
     council, audit = self_audit_access.own_self_audit(request.user, council_code)
-    workbook = spreadsheet.return_workbook(audit)
-    return _xlsx_response(
-        spreadsheet.workbook_bytes(workbook), spreadsheet.export_filename(audit, None)
-    )
+    workbook = return_workbook(audit)
+    return _xlsx_response(workbook_bytes(workbook), export_filename(audit, None))
 
 
 def download_version(request, council_code, number):
     council, audit, audit_return = self_audit_access.readable_return(
         request.user, council_code, number
     )
-    workbook = spreadsheet.return_workbook(audit, audit_return)
-    return _xlsx_response(
-        spreadsheet.workbook_bytes(workbook), spreadsheet.export_filename(audit, audit_return)
-    )
+    workbook = return_workbook(audit, audit_return)
+    return _xlsx_response(workbook_bytes(workbook), export_filename(audit, audit_return))
 
 
 class UploadSizeLimit(FileUploadHandler):
@@ -92,20 +93,18 @@ def _receive_upload(request, council, audit):
     else:
         try:
             checked = upload_safety.check_upload(uploaded)
-            incoming = spreadsheet.read_return(checked.data, audit)
+            incoming = read_return(checked.data, audit)
         except upload_safety.UnsafeUpload as refusal:
             problems = [str(refusal)]
-        except spreadsheet.WorkbookRejected as rejection:
+        except WorkbookRejected as rejection:
             problems = [str(problem) for problem in rejection.problems]
         else:
             # Only a wholly valid file starts the council's first version.
             draft = self_audit.open_draft(audit, request.user)
             if draft is None:
                 return redirect("spreadsheet:upload", council.code)
-            plan = spreadsheet.plan_import(draft, incoming)
-            request.session[_session_key(council)] = spreadsheet.pending_import(
-                draft, plan, checked.name
-            )
+            plan = plan_import(draft, incoming)
+            request.session[_session_key(council)] = pending_import(draft, plan, checked.name)
             return redirect("spreadsheet:upload-check", council.code)
     return _render_upload(
         request, council, audit, self_audit.draft_of(audit), problems=problems, status=400
@@ -159,7 +158,7 @@ def upload_preview(request, council_code):
             )
             return redirect("spreadsheet:upload-check", council.code)
         try:
-            changed = spreadsheet.apply_import(draft, request.user, pending)
+            changed = apply_import(draft, request.user, pending)
         except self_audit.EditConflict as clash:
             request.session.pop(key, None)
             codes = ", ".join(sorted({c.answer.criterion.code for c in clash.conflicts}))
@@ -191,7 +190,7 @@ def upload_preview(request, council_code):
         )
         return redirect("self_audit:overview", council.code)
 
-    preview = spreadsheet.preview(draft, pending)
+    preview = preview_of(draft, pending)
     return render(
         request,
         "spreadsheet/check.html",
@@ -209,13 +208,13 @@ def national_workbook(request):
     framework, returns = spreadsheet_access.national_returns(request.user)
     # Built in write-only mode into a temporary file, then streamed from it in chunks.
     output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
-    spreadsheet.write_national_workbook(framework, returns, output)
+    write_national_workbook(framework, returns, output)
     output.seek(0)
     response = FileResponse(
         output,
         as_attachment=True,
-        filename=spreadsheet.national_filename(framework),
-        content_type=spreadsheet.XLSX_CONTENT_TYPE,
+        filename=national_filename(framework),
+        content_type=XLSX_CONTENT_TYPE,
     )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -6,7 +6,7 @@ import re
 import openpyxl
 from playwright.sync_api import expect
 
-from standards.spreadsheet import workbook as spreadsheet
+from standards.spreadsheet.cells import COLUMN_INDEX, FIRST_ROW, RETURN_SHEET
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import CouncilFactory, OfficerFactory
 
@@ -14,9 +14,9 @@ from tests.factories import CouncilFactory, OfficerFactory
 def _fill(template_path, out_path, broken=False):
     """What the officer does in Excel: ratings everywhere, plans where a rating is below 4."""
     workbook = openpyxl.load_workbook(template_path)
-    sheet = workbook[spreadsheet.RETURN_SHEET]
-    column = spreadsheet.COLUMN_INDEX
-    for row in range(spreadsheet.FIRST_ROW, sheet.max_row + 1):
+    sheet = workbook[RETURN_SHEET]
+    column = COLUMN_INDEX
+    for row in range(FIRST_ROW, sheet.max_row + 1):
         code = sheet.cell(row=row, column=column["code"]).value
         if not code:
             continue

@@ -30,7 +30,7 @@ def build() -> Dataset:
     from reports.cabinet.drafting import draft_report
     from reports.models import CabinetReport
     from standards.action_plan import rules as action_plan
-    from standards.self_audit.rules import latest_submitted, self_audit_for, start_revision
+    from standards.self_audit.rules import self_audit_for, start_revision
 
     framework = load_all_frameworks()[0]
     seed_demo()
@@ -49,7 +49,7 @@ def build() -> Dataset:
     ).exists()
     leicester = people["officer_a"].council
     audit = self_audit_for(leicester, framework)
-    submitted = latest_submitted(audit)
+    submitted = audit.returns.latest_submitted()
     start_revision(audit, people["director_a"])  # a draft version 2 the council is working on
     issued = Evaluation.objects.get(audit_return=submitted, status="issued")
     draft_evaluation = workflow.start_evaluation(submitted, people["inspector_a"], "b")

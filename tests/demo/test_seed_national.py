@@ -10,7 +10,9 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from climbie_audit.models import Council, InspectorAssignment, User
-from demo import national as national_data
+from demo.national import existing_national_councils, framework_criteria
+from demo.national_lists import INSPECTOR_NAMES, REGIONS
+from demo.national_picture import build_picture
 from demo.seed import DEMO_COUNCILS, seed_demo
 from evaluations.models import Evaluation, StandardJudgement
 from reports.national.rules import ReturnStatus, build_overview
@@ -26,7 +28,7 @@ def snapshot() -> dict:
     """Everything the command writes, without database ids or creation times."""
     return {
         "councils": sorted(
-            national_data.existing_national_councils().values_list("code", "name", "region", "kind")
+            existing_national_councils().values_list("code", "name", "region", "kind")
         ),
         "people": sorted(
             User.objects.values_list("username", "role", "council__code", "first_name", "last_name")
@@ -112,16 +114,16 @@ def seeded_snapshot(count: int, seed: int) -> dict:
 
 @pytest.fixture
 def criteria(framework):
-    return national_data.framework_criteria(framework)
+    return framework_criteria(framework)
 
 
 def test_the_picture_is_a_pure_function_of_its_arguments(framework, criteria):
     due = framework.return_due
-    one = national_data.build_picture(60, 5, criteria, due)
-    assert one == national_data.build_picture(60, 5, criteria, due)
-    assert one != national_data.build_picture(60, 6, criteria, due)
+    one = build_picture(60, 5, criteria, due)
+    assert one == build_picture(60, 5, criteria, due)
+    assert one != build_picture(60, 6, criteria, due)
     # A council's picture does not depend on how many others there are.
-    assert national_data.build_picture(20, 5, criteria, due) == one[:20]
+    assert build_picture(20, 5, criteria, due) == one[:20]
 
 
 def test_same_seed_same_database_picture(framework):
@@ -136,9 +138,9 @@ def test_same_seed_same_database_picture(framework):
 
 def test_a_plausible_national_picture(framework):
     call_command("seed_national", councils=150, seed=2003, stdout=io.StringIO())
-    councils = national_data.existing_national_councils()
+    councils = existing_national_councils()
     assert councils.count() == 150
-    assert set(councils.values_list("region", flat=True)) == set(national_data.REGIONS)
+    assert set(councils.values_list("region", flat=True)) == set(REGIONS)
     assert councils.filter(name="Haringey").count() == 0  # a demo council, left to seed_demo
     overview = build_overview(framework, framework.published_on.replace(year=2004))
     statuses = {row.status for row in overview.rows}
@@ -202,7 +204,7 @@ def test_leaves_the_demo_alone(framework):
 
 
 def national_inspectors():
-    return [f"inspector.{last.lower()}" for _, last in national_data.INSPECTOR_NAMES]
+    return [f"inspector.{last.lower()}" for _, last in INSPECTOR_NAMES]
 
 
 def test_people_can_sign_in_with_the_demo_password(framework, client):

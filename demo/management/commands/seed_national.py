@@ -2,12 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.national import (
-    CODE_PREFIX,
-    NationalDataExists,
-    existing_national_councils,
-    seed_national,
-)
+from demo.national import NationalDataExists, existing_national_councils, seed_national
+from demo.national_picture import CODE_PREFIX
 
 
 class Command(BaseCommand):

@@ -10,7 +10,17 @@ from demo import seed_000
 from demo.seed import SEED_003
 from evaluations.evaluation.judgements import STANDARD_JUDGEMENT_LABELS
 from evaluations.models import Inspection
-from reports.cabinet import drafting as cabinet
+from reports.cabinet.blocks import (
+    inline,
+    number_blocks,
+    numbered_sections,
+    parse_body,
+    resolve_appendices,
+)
+from reports.cabinet.drafting import SECTION_KEYS, DraftingRefused, draft_report
+from reports.cabinet.final import mark_final
+from reports.cabinet.rendering import render_report_pdf, report_pdf
+from reports.cabinet.saving import ReportConflict, save_report, save_section, timetable_of
 from reports.models import (
     Appendix,
     CabinetReport,
@@ -35,7 +45,7 @@ def numbers(blocks):
 
 
 def test_paragraphs_are_numbered_within_their_section():
-    blocks = cabinet.number_blocks(3, cabinet.parse_body("First.\n\nSecond.\n\nThird."))
+    blocks = number_blocks(3, parse_body("First.\n\nSecond.\n\nThird."))
     assert numbers(blocks) == [("paragraph", "3.1"), ("paragraph", "3.2"), ("paragraph", "3.3")]
 
 
@@ -43,7 +53,7 @@ def test_sub_headings_take_a_number_and_number_the_paragraphs_beneath_them():
     body = (
         "Intro.\n\n## Outcome\nFound this.\n\nAnd that.\n\n## Strengths\n- i) Good.\n- ii) Better."
     )
-    blocks = cabinet.number_blocks(4, cabinet.parse_body(body))
+    blocks = number_blocks(4, parse_body(body))
     assert numbers(blocks) == [
         ("paragraph", "4.1"),
         ("heading", "4.2"),
@@ -57,27 +67,25 @@ def test_sub_headings_take_a_number_and_number_the_paragraphs_beneath_them():
 
 
 def test_a_list_belongs_to_the_paragraph_before_it_and_is_not_numbered():
-    blocks = cabinet.number_blocks(
-        5, cabinet.parse_body("It is recommended:\n- (a) one;\n- (b) two.")
-    )
+    blocks = number_blocks(5, parse_body("It is recommended:\n- (a) one;\n- (b) two."))
     assert numbers(blocks) == [("paragraph", "5.1"), ("list", "")]
 
 
 def test_unnumbered_sections_keep_their_line_breaks_and_no_numbers():
-    blocks = cabinet.number_blocks(8, cabinet.parse_body("Paper one.\nPaper two."), numbered=False)
+    blocks = number_blocks(8, parse_body("Paper one.\nPaper two."), numbered=False)
     assert numbers(blocks) == [("paragraph", "")]
     assert blocks[0].text == "Paper one.\nPaper two."
 
 
 def test_text_is_escaped_and_only_double_asterisks_make_bold():
-    html = cabinet.inline("**Lead:** <script>alert(1)</script> & more")
+    html = inline("**Lead:** <script>alert(1)</script> & more")
     assert html == "<strong>Lead:</strong> &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"
 
 
 def test_appendix_references_follow_the_attached_appendices():
     numbers_ = {"roles": 1, "evaluation": 2}
     text = "See {appendix:evaluation}; plan {appendix:action_plan}."
-    assert cabinet.resolve_appendices(text, numbers_) == "See Appendix 2; plan not attached."
+    assert resolve_appendices(text, numbers_) == "See Appendix 2; plan not attached."
 
 
 # --- Drafting from the data -------------------------------------------------------------------
@@ -93,10 +101,10 @@ def leicester(council_a, framework, officer, director, inspector):
 
 def test_an_evaluation_outcome_report_is_drafted_from_the_evaluation(leicester, director):
     council, audit_return, evaluation = leicester
-    report = cabinet.draft_report(council, ReportKind.EVALUATION, director)
+    report = draft_report(council, ReportKind.EVALUATION, director)
     assert report.evaluation == evaluation and report.audit_return == audit_return
     assert report.council_heading == "Leicester City Council"
-    assert [s.key for s in report.sections.all()] == cabinet.SECTION_KEYS
+    assert [s.key for s in report.sections.all()] == SECTION_KEYS
     findings = report.sections.get(key="findings").body
     for number, judgement in seed_000.JUDGEMENTS.items():
         label = STANDARD_JUDGEMENT_LABELS[judgement]
@@ -117,17 +125,17 @@ def test_an_evaluation_outcome_report_is_drafted_from_the_evaluation(leicester, 
 def test_the_statement_of_roles_is_offered_when_the_council_has_one(leicester, director):
     council, _, _ = leicester
     roles.start_from_template(council, director)
-    report = cabinet.draft_report(council, ReportKind.EVALUATION, director)
+    report = draft_report(council, ReportKind.EVALUATION, director)
     assert report.appendix_list()[0] == Appendix.ROLES
     assert "({appendix:roles})" in report.sections.get(key="purpose").body
-    printed = cabinet.numbered_sections(report)[0].blocks[0].text
+    printed = numbered_sections(report)[0].blocks[0].text
     assert printed.endswith("within the Council (Appendix 1).")
 
 
 def test_no_evaluation_report_without_an_issued_evaluation(council_a, framework, officer, director):
     submitted_return(council_a, framework, officer, director)
-    with pytest.raises(cabinet.DraftingRefused, match="no issued SSI evaluation"):
-        cabinet.draft_report(council_a, ReportKind.EVALUATION, director)
+    with pytest.raises(DraftingRefused, match="no issued SSI evaluation"):
+        draft_report(council_a, ReportKind.EVALUATION, director)
     assert not CabinetReport.objects.exists()
 
 
@@ -140,7 +148,7 @@ def test_a_progress_report_describes_the_plan_standard_by_standard(
     action_plan.record_progress(
         action, officer_b, action.revision, text="Audit of 40 referrals done.", status="complete"
     )
-    report = cabinet.draft_report(council_b, ReportKind.PROGRESS, director_b)
+    report = draft_report(council_b, ReportKind.PROGRESS, director_b)
     findings = report.sections.get(key="findings").body
     assert "## Standard 2: Assessment" in findings
     assert "2.4 Improve 2.4: complete" in findings
@@ -151,8 +159,8 @@ def test_a_progress_report_describes_the_plan_standard_by_standard(
 
 def test_an_inspection_outcome_report_follows_seed_003(council_a, director):
     inspection = Inspection.objects.create(council=council_a, **SEED_003)
-    report = cabinet.draft_report(council_a, ReportKind.INSPECTION, director, inspection=inspection)
-    sections = {s.key: s for s in cabinet.numbered_sections(report)}
+    report = draft_report(council_a, ReportKind.INSPECTION, director, inspection=inspection)
+    sections = {s.key: s for s in numbered_sections(report)}
     assert report.title == "Outcome of the Unannounced Safeguarding Inspection"
     assert sections["purpose"].blocks[0].text == (
         "To advise on the outcome of the Ofsted Unannounced Safeguarding Inspection of 'Duty "
@@ -178,12 +186,12 @@ def test_an_inspection_outcome_report_follows_seed_003(council_a, director):
 @pytest.fixture
 def report(leicester, director):
     council, _, _ = leicester
-    return cabinet.draft_report(council, ReportKind.EVALUATION, director)
+    return draft_report(council, ReportKind.EVALUATION, director)
 
 
 def test_saving_a_section_moves_its_revision_on(report, director):
     section = report.sections.get(key="summary")
-    saved = cabinet.save_section(
+    saved = save_section(
         section, director, section.revision, {"heading": "Summary", "body": "New."}
     )
     assert saved.revision == section.revision + 1
@@ -192,27 +200,25 @@ def test_saving_a_section_moves_its_revision_on(report, director):
 
 def test_a_stale_save_of_a_section_is_refused_and_changes_nothing(report, director):
     section = report.sections.get(key="summary")
-    cabinet.save_section(section, director, 0, {"heading": "Summary", "body": "Theirs."})
-    with pytest.raises(cabinet.ReportConflict) as clash:
-        cabinet.save_section(section, director, 0, {"heading": "Summary", "body": "Mine."})
+    save_section(section, director, 0, {"heading": "Summary", "body": "Theirs."})
+    with pytest.raises(ReportConflict) as clash:
+        save_section(section, director, 0, {"heading": "Summary", "body": "Mine."})
     assert [(d.label, d.theirs, d.mine) for d in clash.value.differences] == [
         ("Text", "Theirs.", "Mine.")
     ]
     assert ReportSection.objects.get(pk=section.pk).body == "Theirs."
     # Saving what is already there is no conflict.
-    cabinet.save_section(section, director, 0, {"heading": "Summary", "body": "Theirs."})
+    save_section(section, director, 0, {"heading": "Summary", "body": "Theirs."})
 
 
 def test_the_timetable_is_saved_with_the_front_matter_and_checked_for_conflicts(report, director):
     meeting = [("Cabinet", datetime.date(2003, 7, 21))]
-    cabinet.save_report(report, director, 0, {"wards_affected": "All"}, timetable=meeting)
-    assert cabinet.timetable_of(CabinetReport.objects.get(pk=report.pk)) == meeting
-    with pytest.raises(cabinet.ReportConflict) as clash:
-        cabinet.save_report(
-            report, director, 0, {}, timetable=[("Scrutiny", datetime.date(2003, 6, 25))]
-        )
+    save_report(report, director, 0, {"wards_affected": "All"}, timetable=meeting)
+    assert timetable_of(CabinetReport.objects.get(pk=report.pk)) == meeting
+    with pytest.raises(ReportConflict) as clash:
+        save_report(report, director, 0, {}, timetable=[("Scrutiny", datetime.date(2003, 6, 25))])
     assert clash.value.differences[0].label == "Forward timetable of meetings"
-    assert cabinet.timetable_of(CabinetReport.objects.get(pk=report.pk)) == meeting
+    assert timetable_of(CabinetReport.objects.get(pk=report.pk)) == meeting
 
 
 # --- Final reports never change -----------------------------------------------------------------
@@ -220,7 +226,7 @@ def test_the_timetable_is_saved_with_the_front_matter_and_checked_for_conflicts(
 
 @pytest.fixture
 def final(report, director):
-    return cabinet.mark_final(report, director, "Cabinet, 21 July 2003")
+    return mark_final(report, director, "Cabinet, 21 July 2003")
 
 
 def test_marking_final_keeps_the_pdf_with_date_and_who(final, director):
@@ -229,7 +235,7 @@ def test_marking_final_keeps_the_pdf_with_date_and_who(final, director):
     assert stored.finalised_at is not None and stored.final_for == "Cabinet, 21 July 2003"
     assert stored.pdf_bytes.startswith(b"%PDF-")
     assert len(stored.pdf_sha256) == 64
-    assert cabinet.report_pdf(stored) == stored.pdf_bytes
+    assert report_pdf(stored) == stored.pdf_bytes
 
 
 def test_a_final_report_refuses_every_change(final):
@@ -260,9 +266,9 @@ def test_a_final_report_refuses_every_change(final):
     with pytest.raises(ImmutableRecordError):
         stored.timetable.all().delete()
     with pytest.raises(ImmutableRecordError):
-        cabinet.save_section(section, stored.finalised_by, section.revision, {"body": "Changed"})
+        save_section(section, stored.finalised_by, section.revision, {"body": "Changed"})
     with pytest.raises(ImmutableRecordError):
-        cabinet.mark_final(stored, stored.finalised_by, "Council, 1 September 2003")
+        mark_final(stored, stored.finalised_by, "Council, 1 September 2003")
     assert CabinetReport.objects.get(pk=final.pk).title != "Changed"
 
 
@@ -273,12 +279,12 @@ def test_a_final_reports_pdf_is_the_same_bytes_after_the_data_changes(final, dir
     action = action_plan.plan_of(final.audit_return.self_audit).actions.first()
     action_plan.record_progress(action, officer, action.revision, text="Done.", status="complete")
     stored = CabinetReport.objects.get(pk=final.pk)
-    assert cabinet.report_pdf(stored) == before
+    assert report_pdf(stored) == before
     assert stored.pdf_bytes == before
     # A draft drawn from the same data would now print differently.
     assert (
-        cabinet.render_report_pdf(
-            cabinet.draft_report(final.council, ReportKind.EVALUATION, director),
+        render_report_pdf(
+            draft_report(final.council, ReportKind.EVALUATION, director),
             today=timezone.localdate(),
         )
         != before

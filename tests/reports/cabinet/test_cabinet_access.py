@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from reports.cabinet import access as cabinet_access
-from reports.cabinet import drafting as cabinet
+from reports.cabinet.drafting import draft_report
+from reports.cabinet.final import mark_final
 from reports.models import CabinetReport, ReportKind
 from tests.evaluations.helpers import issued_like_seed
 from tests.standards.helpers import submitted_return
@@ -16,9 +17,9 @@ from tests.standards.helpers import submitted_return
 def leicester_reports(council_a, framework, officer, director, inspector):
     audit_return = submitted_return(council_a, framework, officer, director, {"1.1": 2})
     issued_like_seed(audit_return, inspector)
-    draft = cabinet.draft_report(council_a, ReportKind.EVALUATION, director)
-    final = cabinet.draft_report(council_a, ReportKind.EVALUATION, director)
-    final = cabinet.mark_final(final, director, "Cabinet, 21 July 2003")
+    draft = draft_report(council_a, ReportKind.EVALUATION, director)
+    final = draft_report(council_a, ReportKind.EVALUATION, director)
+    final = mark_final(final, director, "Cabinet, 21 July 2003")
     return draft, final
 
 

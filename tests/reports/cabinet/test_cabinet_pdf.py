@@ -10,7 +10,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from climbie_audit import pdf
-from reports.cabinet import drafting as cabinet
+from reports.cabinet.drafting import draft_report
+from reports.cabinet.rendering import render_report_pdf
 from reports.models import Appendix, ReportKind
 from reports.roles import rules as roles
 from tests.evaluations import seed_000
@@ -33,14 +34,14 @@ def report(council_a, framework, officer, director, inspector):
     audit_return = submitted_return(council_a, framework, officer, director, BELOW_FOUR)
     issued_like_seed(audit_return, inspector)
     roles.start_from_template(council_a, director)
-    report = cabinet.draft_report(council_a, ReportKind.EVALUATION, director)
+    report = draft_report(council_a, ReportKind.EVALUATION, director)
     assert report.appendix_list() == [value for value, _ in Appendix.choices]
     return report
 
 
 @pytest.fixture
 def rendered(report):
-    content = cabinet.render_report_pdf(report)
+    content = render_report_pdf(report)
     reader = PdfReader(io.BytesIO(content))
     pages = [page.extract_text() for page in reader.pages]
     return content, reader, pages

@@ -4,7 +4,9 @@ nothing, edit conflicts, appendices, marking final and downloading, and query co
 import pytest
 from django.urls import reverse
 
-from reports.cabinet import drafting as cabinet
+from reports.cabinet.drafting import draft_report
+from reports.cabinet.final import mark_final, meeting_label
+from reports.cabinet.saving import save_section
 from reports.models import CabinetReport, ReportKind, ReportSection
 from tests.evaluations.helpers import issued_like_seed
 from tests.standards.helpers import submitted_return
@@ -18,7 +20,7 @@ def evaluated(council_a, framework, officer, director, inspector):
 
 @pytest.fixture
 def report(evaluated, council_a, director):
-    return cabinet.draft_report(council_a, ReportKind.EVALUATION, director)
+    return draft_report(council_a, ReportKind.EVALUATION, director)
 
 
 def url(name, report, *extra):
@@ -67,7 +69,7 @@ def test_saving_a_section_renumbers_the_review_page(client_for, director, report
 
 def test_an_edit_conflict_shows_both_versions_and_saves_nothing(client_for, director, report):
     section = report.sections.get(key="summary")
-    cabinet.save_section(section, director, section.revision, {"body": "Saved by someone else."})
+    save_section(section, director, section.revision, {"body": "Saved by someone else."})
     response = client_for(director).post(
         url("section", report, "summary"),
         {"heading": "Summary", "body": "Mine.", "revision": section.revision},
@@ -93,7 +95,7 @@ def test_an_empty_heading_is_an_error_and_changes_nothing(client_for, director, 
 
 def test_a_section_can_be_written_again_from_the_data_without_saving(client_for, director, report):
     section = report.sections.get(key="purpose")
-    cabinet.save_section(section, director, 0, {"body": "Typed over."})
+    save_section(section, director, 0, {"body": "Typed over."})
     response = client_for(director).post(
         url("section", report, "purpose"), {"action": "redraft", "heading": "Purpose", "body": ""}
     )
@@ -184,7 +186,7 @@ def test_marking_final_then_downloading_serves_the_stored_bytes(client_for, dire
     response = client.post(url("final", report), {})
     assert response.status_code == 400
     assert "Select the meeting the report is final for" in response.content.decode()
-    meeting = cabinet.meeting_label(report.timetable.get())
+    meeting = meeting_label(report.timetable.get())
     assert client.post(url("final", report), {"meeting": meeting}).status_code == 302
     stored = CabinetReport.objects.get(pk=report.pk)
     download = client.get(url("pdf", report))
@@ -220,8 +222,8 @@ def test_pages_take_a_fixed_number_of_queries_however_many_reports(
     listing = reverse("cabinet:list", args=["509"])
     one = _queries(client, listing)
     for _ in range(4):
-        cabinet.mark_final(
-            cabinet.draft_report(report.council, ReportKind.EVALUATION, director),
+        mark_final(
+            draft_report(report.council, ReportKind.EVALUATION, director),
             director,
             "Cabinet",
         )

@@ -17,8 +17,9 @@ from climbie_audit.models import User
 from demo.national import seed_national
 from evaluations.models import Evaluation
 from reports.national import rules as national
-from reports.national.rules import HIGHER, LOWER, ReturnStatus, disagreement, mostly, return_status
+from reports.national.rules import HIGHER, LOWER, disagreement, mostly
 from standards.self_audit import rules as self_audit
+from standards.self_audit.status import ReturnStatus
 from tests.reports.helpers import table_rows
 
 OVERVIEW = reverse("national:overview")
@@ -66,22 +67,6 @@ def test_mostly(counts, levels, expected):
 )
 def test_disagreement(counts, judgement, expected):
     assert disagreement(counts, judgement) == expected
-
-
-@pytest.mark.parametrize(
-    ("returns", "evaluations", "expected"),
-    [
-        ([], [], (ReturnStatus.NOT_STARTED, None, None)),
-        ([(1, "draft")], [], (ReturnStatus.DRAFT, None, 1)),
-        ([(1, "submitted")], [], (ReturnStatus.SUBMITTED, 1, None)),
-        ([(1, "submitted")], ["draft"], (ReturnStatus.UNDER_EVALUATION, 1, None)),
-        ([(1, "submitted")], ["issued"], (ReturnStatus.EVALUATED, 1, None)),
-        ([(1, "submitted"), (2, "draft")], ["issued"], (ReturnStatus.REVISING, 1, 2)),
-        ([(1, "submitted"), (2, "submitted")], [], (ReturnStatus.SUBMITTED, 2, None)),
-    ],
-)
-def test_return_status(returns, evaluations, expected):
-    assert return_status(returns, evaluations) == expected
 
 
 def test_version_label():

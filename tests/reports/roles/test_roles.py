@@ -89,6 +89,17 @@ def test_a_stale_change_to_a_role_is_refused(council_a, director):
     assert ResponsibleRole.objects.get(pk=role.pk).note == "Theirs."
 
 
+def test_a_stale_change_of_group_shows_both_groups_by_name(council_a, director):
+    statement = roles.start_from_template(council_a, director)
+    role = statement.roles.get(title="Team Leaders")
+    roles.change_role(role, director, role.revision, {"group": RoleGroup.SCRUTINY})
+    with pytest.raises(roles.RoleConflict) as clash:
+        roles.change_role(role, director, role.revision, {"group": RoleGroup.FRAMEWORK})
+    assert [(d.label, d.theirs, d.mine) for d in clash.value.differences] == [
+        ("Kind of responsibility", "Scrutiny responsibilities", "Framework responsibilities")
+    ]
+
+
 def test_the_director_edits_the_statement_through_the_pages(client_for, director, council_a):
     client = client_for(director)
     page = reverse("roles:statement", args=["509"])

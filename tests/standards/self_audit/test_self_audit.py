@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 
 from standards.models import Answer, AuditReturn, ImmutableRecordError
 from standards.self_audit import rules as self_audit
+from standards.self_audit.status import status_of
 from tests.standards.helpers import answer, complete_values, draft_for, fill, submitted_return
 
 
@@ -207,7 +208,19 @@ class TestRevision:
 
 def test_status_moves_from_draft_to_submitted(council_a, framework, officer, director):
     draft = draft_for(council_a, framework, officer)
-    assert self_audit.status_of([draft]).label == "Draft"
+    assert status_of([draft]).label == "Draft"
     submitted = submitted_return(council_a, framework, officer, director)
-    assert self_audit.status_of([submitted]).label == "Submitted version 1"
-    assert self_audit.status_of([]).label == "Not started"
+    assert status_of([submitted]).label == "Submitted version 1"
+    assert status_of([]).label == "Not started"
+
+
+def test_one_selector_finds_the_latest_submitted_version(council_a, framework, officer, director):
+    audit = draft_for(council_a, framework, officer).self_audit
+    assert audit.returns.latest_submitted() is None
+    first = submitted_return(council_a, framework, officer, director)
+    revision = self_audit.start_revision(audit, director)
+    assert audit.returns.latest_submitted() == first  # a draft is never the latest submitted
+    self_audit.submit(revision, director, notify=False)
+    assert audit.returns.latest_submitted() == revision
+    across_frameworks = AuditReturn.objects.filter(self_audit__council=council_a)
+    assert across_frameworks.latest_submitted() == revision

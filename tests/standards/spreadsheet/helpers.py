@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from standards.models import Answer, AuditReturn
 from standards.self_audit.rules import open_draft, save_answers, self_audit_for, submit
-from standards.spreadsheet import workbook as spreadsheet
+from standards.spreadsheet.cells import COLUMN_INDEX, FIRST_ROW, RETURN_SHEET, XLSX_CONTENT_TYPE
+from standards.spreadsheet.export import return_workbook, workbook_bytes
 
-XLSX = spreadsheet.XLSX_CONTENT_TYPE
+XLSX = XLSX_CONTENT_TYPE
 
 
 def draft_for(council, framework, user) -> AuditReturn:
@@ -40,11 +41,11 @@ def submitted_return(council, framework, director, rating=4, **extra) -> AuditRe
 
 
 def export(draft) -> bytes:
-    return spreadsheet.workbook_bytes(spreadsheet.return_workbook(draft.self_audit, draft))
+    return workbook_bytes(return_workbook(draft.self_audit, draft))
 
 
 def template(audit) -> bytes:
-    return spreadsheet.workbook_bytes(spreadsheet.return_workbook(audit))
+    return workbook_bytes(return_workbook(audit))
 
 
 def edit(data: bytes, change) -> bytes:
@@ -58,10 +59,10 @@ def edit(data: bytes, change) -> bytes:
 
 def cell_of(workbook, code: str, key: str):
     """The Return sheet cell of a criterion's column (by column key)."""
-    sheet = workbook[spreadsheet.RETURN_SHEET]
-    column = spreadsheet.COLUMN_INDEX[key]
-    for row in range(spreadsheet.FIRST_ROW, sheet.max_row + 1):
-        if sheet.cell(row=row, column=spreadsheet.COLUMN_INDEX["code"]).value == code:
+    sheet = workbook[RETURN_SHEET]
+    column = COLUMN_INDEX[key]
+    for row in range(FIRST_ROW, sheet.max_row + 1):
+        if sheet.cell(row=row, column=COLUMN_INDEX["code"]).value == code:
             return sheet.cell(row=row, column=column)
     raise AssertionError(f"no row for {code}")
 

@@ -9,22 +9,29 @@ import pytest
 from django.urls import reverse
 
 from standards.self_audit.rules import save_answers
-from standards.spreadsheet import workbook as spreadsheet
+from standards.spreadsheet.cells import (
+    COLUMN_INDEX,
+    COVER_SHEET,
+    FIRST_ROW,
+    HEADER_ROW,
+    RETURN_SHEET,
+)
+from standards.spreadsheet.export import LINE_POINTS
 from tests.standards.spreadsheet.helpers import XLSX, draft_for, export, fill, submitted_return
 
 pytestmark = pytest.mark.django_db
 
 
 def _cover(workbook) -> dict:
-    sheet = workbook[spreadsheet.COVER_SHEET]
+    sheet = workbook[COVER_SHEET]
     return {row[0]: row[1] for row in sheet.iter_rows(max_col=2, values_only=True) if row[0]}
 
 
 def _row(workbook, code):
-    sheet = workbook[spreadsheet.RETURN_SHEET]
-    for row in sheet.iter_rows(min_row=spreadsheet.FIRST_ROW):
-        if row[spreadsheet.COLUMN_INDEX["code"] - 1].value == code:
-            return {key: row[index - 1] for key, index in spreadsheet.COLUMN_INDEX.items()}
+    sheet = workbook[RETURN_SHEET]
+    for row in sheet.iter_rows(min_row=FIRST_ROW):
+        if row[COLUMN_INDEX["code"] - 1].value == code:
+            return {key: row[index - 1] for key, index in COLUMN_INDEX.items()}
     raise AssertionError(code)
 
 
@@ -59,7 +66,7 @@ def test_draft_downloads_as_a_designed_form(client_for, officer, council_a, fram
     assert properties["ClimbieFrameworkVersion"] == "1.0"
 
     sheet = workbook["Return"]
-    headings = [c.value for c in sheet[spreadsheet.HEADER_ROW]]
+    headings = [c.value for c in sheet[HEADER_ROW]]
     assert headings == [
         "Standard",
         "Code",
@@ -76,9 +83,7 @@ def test_draft_downloads_as_a_designed_form(client_for, officer, council_a, fram
         "Lead officer",
         "Target date",
     ]
-    codes = [
-        row[1] for row in sheet.iter_rows(min_row=spreadsheet.FIRST_ROW, values_only=True) if row[1]
-    ]
+    codes = [row[1] for row in sheet.iter_rows(min_row=FIRST_ROW, values_only=True) if row[1]]
     assert len(codes) == 54
     assert codes.index("2.10") == codes.index("2.9") + 1
 
@@ -110,9 +115,9 @@ def test_fixed_text_is_locked_inputs_are_not_and_it_prints_sensibly(officer, cou
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.page_setup.fitToWidth == 1
     # Rows are sized to their wrapped text (criterion 1.7 is long), with room to type.
-    assert sheet.row_dimensions[spreadsheet.FIRST_ROW].height >= 2 * spreadsheet.LINE_POINTS
+    assert sheet.row_dimensions[FIRST_ROW].height >= 2 * LINE_POINTS
     row_1_7 = _row(workbook, "1.7")["code"].row
-    assert sheet.row_dimensions[row_1_7].height > sheet.row_dimensions[spreadsheet.FIRST_ROW].height
+    assert sheet.row_dimensions[row_1_7].height > sheet.row_dimensions[FIRST_ROW].height
     assert sheet.print_title_rows == "$3:$3"
     assert sheet.freeze_panes == "C4"
     assert sheet.column_dimensions["C"].width >= 40
@@ -172,7 +177,7 @@ def test_blank_template_has_the_form_without_answers(client_for, officer, counci
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     assert _cover(workbook)["Status"] == "Blank template"
     assert _cover(workbook)["Council code"] == "509"
-    rows = list(workbook["Return"].iter_rows(min_row=spreadsheet.FIRST_ROW, values_only=True))
+    rows = list(workbook["Return"].iter_rows(min_row=FIRST_ROW, values_only=True))
     assert len(rows) == 54
     assert all(value is None for row in rows for value in row[9:])
     assert all(row[2] for row in rows)

@@ -10,7 +10,13 @@ from django.urls import reverse
 
 from standards.models import Answer, AuditReturn
 from standards.self_audit.rules import save_answers, self_audit_for, submit
-from standards.spreadsheet import workbook as spreadsheet
+from standards.spreadsheet.cells import (
+    COLUMN_INDEX,
+    COVER_SHEET,
+    FIRST_ROW,
+    HEADER_ROW,
+    RETURN_SHEET,
+)
 from tests.standards.spreadsheet.helpers import (
     cell_of,
     confirm,
@@ -143,9 +149,9 @@ def test_a_filled_template_starts_a_councils_first_version(officer_client, counc
     audit = self_audit_for(council_a, framework)
 
     def rate_all(workbook):
-        sheet = workbook[spreadsheet.RETURN_SHEET]
-        for row in range(spreadsheet.FIRST_ROW, spreadsheet.FIRST_ROW + 54):
-            sheet.cell(row=row, column=spreadsheet.COLUMN_INDEX["rating"]).value = 4
+        sheet = workbook[RETURN_SHEET]
+        for row in range(FIRST_ROW, FIRST_ROW + 54):
+            sheet.cell(row=row, column=COLUMN_INDEX["rating"]).value = 4
 
     upload(officer_client, council_a, edit(template(audit), rate_all))
     assert "54 criteria will change" in _check_page(officer_client, council_a).content.decode()
@@ -216,7 +222,7 @@ def test_missing_criterion_row(officer_client, council_a, draft):
 
     def change(workbook):
         row = cell_of(workbook, "4.2", "code").row
-        workbook[spreadsheet.RETURN_SHEET].delete_rows(row)
+        workbook[RETURN_SHEET].delete_rows(row)
 
     _refused_edit(
         officer_client,
@@ -359,7 +365,7 @@ def test_workbook_of_another_council(
 def test_workbook_of_another_framework(officer_client, council_a, draft):
 
     def change(workbook):
-        workbook[spreadsheet.COVER_SHEET]["B7"] = "climbie-2009"
+        workbook[COVER_SHEET]["B7"] = "climbie-2009"
 
     _refused_edit(
         officer_client,
@@ -376,7 +382,7 @@ def test_workbook_of_another_framework(officer_client, council_a, draft):
 def test_workbook_of_another_framework_version(officer_client, council_a, draft):
 
     def change(workbook):
-        workbook[spreadsheet.COVER_SHEET]["B8"] = "0.9"
+        workbook[COVER_SHEET]["B8"] = "0.9"
 
     _refused_edit(
         officer_client,
@@ -416,8 +422,8 @@ def test_missing_sheet(officer_client, council_a, draft, sheet, expected):
 def test_missing_column(officer_client, council_a, draft):
 
     def change(workbook):
-        workbook[spreadsheet.RETURN_SHEET].cell(
-            row=spreadsheet.HEADER_ROW, column=spreadsheet.COLUMN_INDEX["target_date"]
+        workbook[RETURN_SHEET].cell(
+            row=HEADER_ROW, column=COLUMN_INDEX["target_date"]
         ).value = "When"
 
     _refused_edit(
@@ -458,7 +464,7 @@ def test_columns_may_move_and_heading_rows_may_be_added(officer_client, council_
     """Matching is by heading and code, not by position."""
 
     def change(workbook):
-        sheet = workbook[spreadsheet.RETURN_SHEET]
+        sheet = workbook[RETURN_SHEET]
         sheet.insert_rows(1, amount=2)
         cell_of(workbook, "5.1", "rating").value = 4
 
@@ -612,9 +618,9 @@ def test_upload_and_preview_query_counts_do_not_grow_with_the_changes(
 ):
     def rate_first(count):
         def change(workbook):
-            sheet = workbook[spreadsheet.RETURN_SHEET]
-            for row in range(spreadsheet.FIRST_ROW, spreadsheet.FIRST_ROW + count):
-                sheet.cell(row=row, column=spreadsheet.COLUMN_INDEX["rating"]).value = 1
+            sheet = workbook[RETURN_SHEET]
+            for row in range(FIRST_ROW, FIRST_ROW + count):
+                sheet.cell(row=row, column=COLUMN_INDEX["rating"]).value = 1
 
         return edit(export(draft), change)
 
@@ -636,9 +642,7 @@ def test_upload_and_preview_query_counts_do_not_grow_with_the_changes(
 
 def test_content_below_the_return_is_refused(officer_client, council_a, draft):
     def change(workbook):
-        workbook[spreadsheet.RETURN_SHEET].cell(
-            row=600, column=spreadsheet.COLUMN_INDEX["code"]
-        ).value = "1.1"
+        workbook[RETURN_SHEET].cell(row=600, column=COLUMN_INDEX["code"]).value = "1.1"
 
     _refused_edit(
         officer_client,

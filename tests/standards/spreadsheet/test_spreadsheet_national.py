@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from standards.self_audit.rules import save_answers, start_revision, submit
-from standards.spreadsheet import workbook as spreadsheet
+from standards.spreadsheet.national import write_national_workbook
 from tests.factories import CouncilFactory, DirectorFactory
 from tests.standards.spreadsheet.helpers import XLSX, draft_for, fill, submitted_return
 
@@ -155,7 +155,7 @@ def test_the_workbook_is_written_in_write_only_mode(monkeypatch, framework):
         seen.append(kwargs.get("write_only", False))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(spreadsheet.openpyxl, "Workbook", spy)
-    spreadsheet.write_national_workbook(framework, [], io.BytesIO())
+    monkeypatch.setattr(openpyxl, "Workbook", spy)
+    write_national_workbook(framework, [], io.BytesIO())
 
     assert seen == [True]

@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from standards.models import Answer
 from standards.spreadsheet import upload_safety
-from standards.spreadsheet import workbook as spreadsheet
+from standards.spreadsheet.cells import RETURN_SHEET
+from standards.spreadsheet.importing import IMPORT_REASON, plan_import
+from standards.spreadsheet.reading import UNREADABLE, WorkbookRejected, read_return
 from tests.standards.spreadsheet.helpers import (
     draft_for,
     edit,
@@ -148,9 +150,9 @@ def test_openpyxl_itself_refuses_entity_expansion(draft, valid):
         openpyxl.load_workbook(io.BytesIO(laughs))
     # openpyxl wraps the parser's refusal; underneath it is defusedxml's.
     assert isinstance(error.value.__cause__, DefusedXmlException)
-    with pytest.raises(spreadsheet.WorkbookRejected) as rejection:
-        spreadsheet.read_return(laughs, draft.self_audit)
-    assert [str(p) for p in rejection.value.problems] == [spreadsheet.UNREADABLE]
+    with pytest.raises(WorkbookRejected) as rejection:
+        read_return(laughs, draft.self_audit)
+    assert [str(p) for p in rejection.value.problems] == [UNREADABLE]
 
 
 MACROS = "The selected file contains macros. Save it as an Excel Workbook (.xlsx) without macros"
@@ -303,20 +305,20 @@ def test_fuzzed_upload_that_passes_applies_cleanly_or_not_at_all(
     assert response.status_code == 302
     page = client.get(reverse("spreadsheet:upload-check", args=[council_a.code]))
     assert "No criteria will change" in page.content.decode()
-    assert not Answer.history.filter(history_change_reason=spreadsheet.IMPORT_REASON).exists()
+    assert not Answer.history.filter(history_change_reason=IMPORT_REASON).exists()
 
 
 def test_a_sheet_claiming_a_million_rows_is_read_in_bounded_time(draft, valid):
     def far_away(workbook):
-        workbook[spreadsheet.RETURN_SHEET].cell(row=1_048_576, column=20).value = "far away"
+        workbook[RETURN_SHEET].cell(row=1_048_576, column=20).value = "far away"
 
     data = edit(valid, far_away)
     started = time.perf_counter()
 
-    incoming = spreadsheet.read_return(data, draft.self_audit)
+    incoming = read_return(data, draft.self_audit)
 
     assert time.perf_counter() - started < 2
-    assert spreadsheet.plan_import(draft, incoming) == []
+    assert plan_import(draft, incoming) == []
 
 
 def test_an_oversized_upload_is_stopped_while_it_is_received(

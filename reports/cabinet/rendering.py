@@ -1,0 +1,180 @@
+"""A cabinet report as a cabinet paper PDF: its sections numbered, its appendices (statement of
+roles, SSI's evaluation, the self-audit figures, the action plan) rendered after it."""
+
+import re
+from dataclasses import dataclass
+
+from django.template import Context
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from climbie_audit import charts
+from climbie_audit.pdf import render_pdf
+from evaluations.models import Evaluation
+from reports.cabinet.blocks import numbered_sections
+from reports.cabinet.data import ReportData, gather
+from reports.models import Appendix, CabinetReport
+from standards.action_plan import rules as action_plan
+from standards.models import RATING_LEVELS
+from standards.self_audit import scoring
+
+
+def pdf_title(report: CabinetReport) -> str:
+    return f"{report.council_heading}: {report.title}"
+
+
+def pdf_filename(report: CabinetReport) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", report.get_kind_display().lower()).strip("-")
+    stamp = timezone.localdate(report.finalised_at) if report.is_final else timezone.localdate()
+    suffix = "final" if report.is_final else "draft"
+    return f"cabinet-report-{report.council.code}-{slug}-{stamp:%Y-%m-%d}-{suffix}.pdf"
+
+
+def render_block(template_name: str, block_name: str, context: dict) -> SafeString:
+    """One {% block %} of a template, rendered on its own: the evaluation appendix reuses the
+    body of the evaluation PDF's own template, so the two can never drift apart."""
+    template = get_template(template_name).template
+    node = next(
+        (n for n in template.nodelist.get_nodes_by_type(BlockNode) if n.name == block_name), None
+    )
+    if node is None:
+        return mark_safe("")
+    render_context = Context(context, autoescape=True)
+    with render_context.render_context.push_state(template), render_context.bind_template(template):
+        return mark_safe(node.render(render_context))
+
+
+def evaluation_appendix(data: ReportData) -> dict:
+    context = {
+        "council": data.council,
+        "evaluation": data.evaluation,
+        "judgements": data.judgements,
+        "findings": data.findings,
+        "phases": Evaluation.Phase.choices,
+    }
+    return {
+        "style": render_block("evaluation/pdf.html", "style", context),
+        "body": render_block("evaluation/pdf.html", "body", context),
+    }
+
+
+@dataclass
+class SelfAuditRow:
+    number: int
+    title: str
+    counts: list[int]
+    total: int
+    late: int
+
+    @property
+    def share_four(self) -> int:
+        rated = sum(self.counts)
+        return round(100 * self.counts[-1] / rated) if rated else 0
+
+
+def self_audit_appendix(data: ReportData) -> dict:
+    summary = data.summary
+    rows = []
+    for figures in summary.standards:
+        rows.append(
+            SelfAuditRow(
+                number=figures.standard.number,
+                title=figures.standard.title,
+                counts=[figures.counts[level] for level in RATING_LEVELS],
+                total=figures.total,
+                late=sum(1 for a in figures.answers if scoring.is_not_on_target(a)),
+            )
+        )
+    chart = charts.stacked_bar_chart(
+        "chart-cabinet-self-audit",
+        f"{data.council.name}: self-ratings by standard, version {data.audit_return.number}",
+        [(f"Standard {row.number}", row.counts) for row in rows],
+        charts.rating_series(),
+    )
+    return {
+        "rows": rows,
+        "chart": chart,
+        "levels": list(RATING_LEVELS),
+        "totals": [summary.counts[level] for level in RATING_LEVELS],
+        "total": summary.total,
+        "share_four": round(summary.share_four * 100),
+        "late": len(summary.not_on_target),
+        "audit_return": data.audit_return,
+        "descriptors": data.audit_return.self_audit.framework.default_descriptors,
+    }
+
+
+def action_plan_appendix(data: ReportData) -> dict:
+    deadlines = {}
+    rows = []
+    for action in data.actions:
+        criterion = action.criterion
+        if criterion.pk not in deadlines:
+            deadlines[criterion.pk] = criterion.laming_deadline
+        notes = [n for n in action.progress_notes.all() if n.text]
+        rows.append(
+            {
+                "action": action,
+                "latest": notes[0] if notes else None,
+                "overdue": [
+                    action_plan.OVERDUE_LABELS[k]
+                    for k in action_plan.overdue_kinds(action, data.today, deadlines[criterion.pk])
+                ],
+            }
+        )
+    return {
+        "plan": data.plan,
+        "rows": rows,
+        "counts": action_plan.status_counts(data.actions),
+        "today": data.today,
+    }
+
+
+def pdf_context(report: CabinetReport, today=None) -> dict:
+    sections = list(report.sections.all())
+    data = gather(
+        report.council,
+        evaluation=report.evaluation,
+        audit_return=report.audit_return,
+        inspection=report.inspection,
+        today=today,
+        with_roles=Appendix.ROLES in report.appendix_list(),
+    )
+    appendices = []
+    for number, value in enumerate(report.appendix_list(), start=1):
+        entry = {"number": number, "key": value, "title": Appendix(value).label}
+        if value == Appendix.ROLES and data.register is not None:
+            entry["register"] = data.register
+        elif value == Appendix.EVALUATION and data.evaluation is not None:
+            entry |= evaluation_appendix(data)
+        elif value == Appendix.SELF_AUDIT and data.summary is not None:
+            entry |= self_audit_appendix(data)
+        elif value == Appendix.ACTION_PLAN and data.plan is not None:
+            entry |= action_plan_appendix(data)
+        else:
+            entry["missing"] = True
+        appendices.append(entry)
+    return {
+        "report": report,
+        "council": report.council,
+        "timetable": list(report.timetable.all()),
+        "sections": numbered_sections(report, sections),
+        "implications": report.other_implications,
+        "appendices": appendices,
+        "evaluation_style": next((a["style"] for a in appendices if "style" in a), ""),
+    }
+
+
+def render_report_pdf(report: CabinetReport, today=None) -> bytes:
+    return render_pdf(
+        "cabinet/pdf/report.html", pdf_context(report, today), title=pdf_title(report)
+    )
+
+
+def report_pdf(report: CabinetReport) -> bytes:
+    """The PDF to download: a final report's stored bytes, unchanged; a draft's, rendered now."""
+    if report.is_final:
+        return report.pdf_bytes
+    return render_report_pdf(report)
