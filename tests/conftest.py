@@ -1,6 +1,8 @@
 import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from standards.framework_data import load_all_frameworks
@@ -18,6 +20,14 @@ from .factories import (
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still synchronous, so Django's async-safety guard would be a false alarm here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    # The SQLite test database is a file under test-artifacts/ (see settings.DATABASES).
+    name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    if name and settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(autouse=True)

@@ -55,8 +55,8 @@ def test_simultaneous_saves_of_one_criterion_never_both_win(council_a, officer):
         refused = next(result for kind, result in outcomes if kind == "refused")
         assert isinstance(refused, self_audit.EditConflict)
     else:
-        # SQLite's shared-cache test database may refuse both with "table is locked";
-        # what must never happen is both saving.
+        # SQLite locks the whole database file: the second save, or both, may be refused with
+        # "database is locked"; what must never happen is both saving.
         assert kinds.count("saved") <= 1, outcomes
     if "saved" in kinds:
         winner_rating = 4 if outcomes[0][0] == "saved" else 2
