@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+# The one import of the framework loader in the tests: if its module moves, change this line.
 from standards.framework_data import load_all_frameworks
 from standards.models import Framework
 
@@ -30,6 +31,39 @@ def django_db_modify_db_settings(django_db_modify_db_settings):
         Path(name).parent.mkdir(parents=True, exist_ok=True)
 
 
+_DB_BLOCKER = pytest.StashKey()
+
+
+def load_framework() -> Framework:
+    """The audit framework as `make database` loads it (idempotent)."""
+    return load_all_frameworks()[0]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """Load the framework (7 standards, 54 criteria, 44 recommendations) once per test worker,
+    committed, so that every test's transaction starts with it instead of loading its own."""
+    with django_db_blocker.unblock():
+        load_framework()
+    request.config.stash[_DB_BLOCKER] = django_db_blocker
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Transactional tests (live_server, transactional_db) end by flushing every table, the
+    framework's too: put it back for whichever test this worker runs next, in whatever order
+    xdist hands them out. Checked against the database itself after every test, so any flush
+    is caught, not just those of tests that look transactional."""
+    result = yield
+    blocker = item.config.stash.get(_DB_BLOCKER, None)
+    # nextitem is None at the end of the session, when the database has just been dropped.
+    if blocker is not None and nextitem is not None:
+        with blocker.unblock():
+            if not Framework.objects.exists():
+                load_framework()
+    return result
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Django's PBKDF2 takes about half a second a password, on purpose, and the tests create
@@ -51,7 +85,10 @@ def empty_cache():
 
 @pytest.fixture
 def framework(db) -> Framework:
-    return Framework.objects.current() or load_all_frameworks()[0]
+    """The framework loaded once for the worker (django_db_setup above): read, not loaded."""
+    framework = Framework.objects.current()
+    assert framework is not None, "the framework loaded by django_db_setup has gone"
+    return framework
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from standards.framework_data import load_all_frameworks
-from standards.models import Framework
 from tests.factories import PASSWORD
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -51,13 +49,9 @@ def browser():
 
 
 @pytest.fixture
-def framework_loaded(transactional_db):
-    # live_server tests run in transactions that are flushed afterwards: load per test.
-    return Framework.objects.current() or load_all_frameworks()[0]
-
-
-@pytest.fixture
-def page(browser, live_server, framework_loaded, request):
+def page(browser, live_server, transactional_db, framework, request):
+    # live_server tests commit what they write (the server reads it on its own connection) and
+    # flush afterwards; tests/conftest.py puts the framework back after the flush.
     context = browser.new_context(base_url=live_server.url, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(10_000)

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from climbie_audit.demo import seed_demo, seed_demo_audits, seed_demo_cabinet
 from climbie_audit.models import InspectorAssignment, User
-from standards.framework_data import load_all_frameworks
 
 
 @dataclass
@@ -24,7 +23,7 @@ ROLES = [
 ]
 
 
-def build() -> Dataset:
+def build(framework) -> Dataset:
     from evaluations import workflow
     from evaluations.models import Evaluation, Inspection
     from reports.cabinet import draft_report
@@ -32,7 +31,6 @@ def build() -> Dataset:
     from standards import action_plan
     from standards.self_audit import latest_submitted, self_audit_for, start_revision
 
-    framework = load_all_frameworks()[0]
     seed_demo()
     seed_demo_audits()
     seed_demo_cabinet()

@@ -74,8 +74,8 @@ def project_urls():
 
 
 @pytest.fixture
-def dataset(db):
-    return build()
+def dataset(framework):
+    return build(framework)
 
 
 def client_for(role, data):

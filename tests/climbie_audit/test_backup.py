@@ -12,7 +12,6 @@ from django.db import connection
 
 from climbie_audit.backup import backup_database, portable_dump, portable_load
 from standards import self_audit
-from standards.framework_data import load_all_frameworks
 from tests.standards.helpers import fill, submitted_return
 
 KEPT_APPS = ("climbie_audit", "standards", "evaluations", "reports")
@@ -38,8 +37,7 @@ def snapshot() -> dict[str, list[dict]]:
 
 
 @pytest.fixture
-def audit_data(transactional_db, council_a, officer, director):
-    framework = load_all_frameworks()[0]
+def audit_data(transactional_db, council_a, framework, officer, director):
     first = submitted_return(council_a, framework, officer, director, ratings={"2.10": 2})
     revision = self_audit.start_revision(first.self_audit, director)
     fill(revision, officer, {"5.1": 3}, only={"5.1"})

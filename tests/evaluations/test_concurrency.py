@@ -4,7 +4,6 @@ import pytest
 from django.db import connection
 
 from evaluations import workflow
-from standards.framework_data import load_all_frameworks
 from tests.factories import DirectorFactory, InspectorFactory, OfficerFactory, assign
 from tests.standards.test_concurrency import run_concurrently
 
@@ -12,8 +11,7 @@ from .helpers import seed_values, start, submitted
 
 
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_saves_of_one_evaluation_never_both_win(council_a, inspector):
-    framework = load_all_frameworks()[0]
+def test_simultaneous_saves_of_one_evaluation_never_both_win(council_a, framework, inspector):
     officer = OfficerFactory(username="officer.race", council=council_a)
     director = DirectorFactory(username="director.race", council=council_a)
     colleague = InspectorFactory(username="inspector.race")

@@ -6,7 +6,6 @@ import pytest
 from django.db import connection
 
 from standards import self_audit
-from standards.framework_data import load_all_frameworks
 
 from .helpers import answer, complete_values, draft_for
 
@@ -33,8 +32,7 @@ def run_concurrently(*jobs):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_saves_of_one_criterion_never_both_win(council_a, officer):
-    framework = load_all_frameworks()[0]
+def test_simultaneous_saves_of_one_criterion_never_both_win(council_a, framework, officer):
     colleague = type(officer).objects.create(
         username="colleague", role="officer", council=council_a
     )
