@@ -9,6 +9,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
+from standards.models import Framework
 from tests.url_catalogue import iter_patterns
 
 from .access_matrix_data import ROLES, build
@@ -73,9 +74,17 @@ def project_urls():
     return seen, reverse
 
 
+@pytest.fixture(scope="module")
+def dataset_once(module_db, django_db_blocker):
+    # Built once for the module's tests (tests/conftest.py: module_db); every request below runs
+    # in a transaction that is rolled back, so every cell still sees the same data.
+    with django_db_blocker.unblock():
+        return build(Framework.objects.current())
+
+
 @pytest.fixture
-def dataset(framework):
-    return build(framework)
+def dataset(db, dataset_once):
+    return dataset_once
 
 
 def client_for(role, data):
