@@ -51,6 +51,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The test database on SQLite is a file, not Django's default in-memory one: the live server
+    # the browser tests drive would otherwise share the test thread's single connection across
+    # threads ("cannot open savepoint - SQL statements in progress" on a busy machine). With a
+    # file each server thread opens its own. pytest-xdist workers get _gw0, _gw1... appended.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-artifacts" / "test-db.sqlite3")}
 
 # --- Cache (issue 9) ---------------------------------------------------------------------------
 # Several app servers behind a load balancer must share one cache, or each keeps its own idea of

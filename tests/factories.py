@@ -58,3 +58,28 @@ class AdministratorFactory(UserFactory):
 
 def assign(inspector, council):
     return InspectorAssignment.objects.get_or_create(inspector=inspector, council=council)[0]
+
+
+# The councils and people behind tests/conftest.py's fixtures (council_a, officer, director,
+# inspector...), made here so that a fixture of a wider scope (data made once for a module) makes
+# the very rows that the per-test fixtures then find by code and username.
+def council_a():
+    return CouncilFactory(name="Leicester", code="509", region="East Midlands")
+
+
+def council_b():
+    return CouncilFactory(name="Derby", code="510", region="East Midlands")
+
+
+def officer_a(council):
+    return OfficerFactory(username="officer.a", council=council)
+
+
+def director_a(council):
+    return DirectorFactory(username="director.a", council=council)
+
+
+def inspector_a(council):
+    person = InspectorFactory(username="inspector.a")
+    assign(person, council)
+    return person

@@ -2,13 +2,13 @@
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
-from standards.framework.data import load_all_frameworks
-from standards.models import Framework
 from tests.factories import PASSWORD
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -16,6 +16,11 @@ AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js
 AXE_SOURCE = AXE_SCRIPT.read_text(encoding="utf-8") if AXE_SCRIPT.exists() else ""
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# How long a step may wait for the page or the server before the test fails. On a busy machine
+# (two cores, another suite running) a click that makes the server render a PDF can take well
+# over ten seconds to answer, and Chromium is slowed too. A passing step waits only as long as it
+# needs, so only a failing test pays for the margin.
+TIMEOUT_MS = 60_000
 
 
 def pytest_collection_modifyitems(items):
@@ -33,6 +38,8 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
+    # Playwright's assertions wait 5 s by default: the same margin as every other step.
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
@@ -51,16 +58,12 @@ def browser():
 
 
 @pytest.fixture
-def framework_loaded(transactional_db):
-    # live_server tests run in transactions that are flushed afterwards: load per test.
-    return Framework.objects.current() or load_all_frameworks()[0]
-
-
-@pytest.fixture
-def page(browser, live_server, framework_loaded, request):
+def page(browser, live_server, transactional_db, framework, request):
+    # live_server tests commit what they write (the server reads it on its own connection) and
+    # flush afterwards; tests/conftest.py puts the framework back after the flush.
     context = browser.new_context(base_url=live_server.url, accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(TIMEOUT_MS)
     csp_violations = []
     page.on(
         "console",
@@ -80,7 +83,9 @@ def sign_in(page, username, password=PASSWORD):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
+    # Signed in once the service has moved the browser on: waiting for a load state could end at
+    # once, on the sign-in page that is still showing.
+    expect(page).not_to_have_url(re.compile(r"/sign-in/"))
 
 
 def assert_accessible(page, name: str):

@@ -30,13 +30,13 @@ def screen_rows(page) -> list[list[str]]:
     ]
 
 
-def test_officer_reports_progress_and_ssi_sees_it(page, framework_loaded):
+def test_officer_reports_progress_and_ssi_sees_it(page, framework):
     council = CouncilFactory(name="Leicester", code="509", region="East Midlands")
     officer = OfficerFactory(username="olivia", council=council, first_name="Olivia")
     director = DirectorFactory(username="dominic", council=council, first_name="Dominic")
     inspector = InspectorFactory(username="roy", first_name="Roy", last_name="Fryer")
     assign(inspector, council)
-    submitted_return(council, framework_loaded, officer, director, BELOW_FOUR)
+    submitted_return(council, framework, officer, director, BELOW_FOUR)
     seed_national(8, seed=1)  # other councils for the national overview
 
     # The officer finds the action plan from the council's home page.

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from climbie_audit.models import InspectorAssignment, User
 from demo.seed import seed_demo, seed_demo_audits, seed_demo_cabinet
-from standards.framework.data import load_all_frameworks
 
 
 @dataclass
@@ -24,7 +23,7 @@ ROLES = [
 ]
 
 
-def build() -> Dataset:
+def build(framework) -> Dataset:
     from evaluations.evaluation import workflow
     from evaluations.models import Evaluation, Inspection
     from reports.cabinet.drafting import draft_report
@@ -32,7 +31,6 @@ def build() -> Dataset:
     from standards.action_plan import rules as action_plan
     from standards.self_audit.rules import self_audit_for, start_revision
 
-    framework = load_all_frameworks()[0]
     seed_demo()
     seed_demo_audits()
     seed_demo_cabinet()

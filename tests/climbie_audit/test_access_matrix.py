@@ -5,10 +5,13 @@ the test, so a new page cannot ship without someone deciding who may use it. Eac
 in a transaction that is rolled back, so every cell sees the same data.
 """
 
+from http.cookies import SimpleCookie
+
 import pytest
 from django.db import transaction
 from django.test import Client
 
+from standards.models import Framework
 from tests.climbie_audit.access_matrix_data import ROLES, build
 from tests.url_catalogue import iter_patterns
 
@@ -72,13 +75,25 @@ def project_urls():
     return seen, reverse
 
 
+@pytest.fixture(scope="module")
+def dataset_once(module_db, django_db_blocker):
+    # Built once for the module's tests (tests/conftest.py: module_db); every request below runs
+    # in a transaction that is rolled back, so every cell still sees the same data.
+    with django_db_blocker.unblock():
+        return build(Framework.objects.current())
+
+
 @pytest.fixture
-def dataset(db):
-    return build()
+def dataset(db, dataset_once):
+    return dataset_once
 
 
-def client_for(role, data):
-    client = Client()
+def client_for(role, data, client=None):
+    """A client with a session of its own, signed in as `role`: no cookie of an earlier request
+    is kept. Passing the previous client keeps its request handler, which would otherwise load
+    every middleware again (WhiteNoise's scan of the static files included) for each request."""
+    client = client or Client()
+    client.cookies = SimpleCookie()
     if role != "anonymous":
         client.force_login(data.people[role])
     return client
@@ -108,13 +123,14 @@ def test_every_url_answers_the_role_as_the_policy_says(dataset, role):
 
     urls, reverse = project_urls()
     column = ROLES.index(role)
-    mismatches, checked = [], 0
+    mismatches, checked, client = [], 0, None
     for name, route in sorted(urls.items()):
         path = reverse(name, kwargs=kwargs_for(name, route, dataset))
         for method, expected_by_role in ACCESS[name].items():
             expected = expected_by_role.split()[column]
-            # A fresh client per request: signing out must not leak into the next cell.
-            seen = observe(client_for(role, dataset), method, path)
+            # A fresh session per request: signing out must not leak into the next cell.
+            client = client_for(role, dataset, client)
+            seen = observe(client, method, path)
             checked += 1
             if seen != expected:
                 mismatches.append(

@@ -11,7 +11,6 @@ from django.core.management import call_command
 from django.db import connection
 
 from climbie_audit.backup import backup_database, portable_dump, portable_load
-from standards.framework.data import load_all_frameworks
 from standards.self_audit import rules as self_audit
 from tests.standards.helpers import fill, submitted_return
 
@@ -38,8 +37,7 @@ def snapshot() -> dict[str, list[dict]]:
 
 
 @pytest.fixture
-def audit_data(transactional_db, council_a, officer, director):
-    framework = load_all_frameworks()[0]
+def audit_data(transactional_db, council_a, framework, officer, director):
     first = submitted_return(council_a, framework, officer, director, ratings={"2.10": 2})
     revision = self_audit.start_revision(first.self_audit, director)
     fill(revision, officer, {"5.1": 3}, only={"5.1"})

@@ -4,15 +4,13 @@ import pytest
 from django.db import connection
 
 from evaluations.evaluation import workflow
-from standards.framework.data import load_all_frameworks
 from tests.evaluations.helpers import seed_values, start, submitted
 from tests.factories import DirectorFactory, InspectorFactory, OfficerFactory, assign
 from tests.standards.self_audit.test_concurrency import run_concurrently
 
 
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_saves_of_one_evaluation_never_both_win(council_a, inspector):
-    framework = load_all_frameworks()[0]
+def test_simultaneous_saves_of_one_evaluation_never_both_win(council_a, framework, inspector):
     officer = OfficerFactory(username="officer.race", council=council_a)
     director = DirectorFactory(username="director.race", council=council_a)
     colleague = InspectorFactory(username="inspector.race")
@@ -34,8 +32,8 @@ def test_simultaneous_saves_of_one_evaluation_never_both_win(council_a, inspecto
         refused = next(result for kind, result in outcomes if kind == "refused")
         assert isinstance(refused, workflow.EvaluationConflict)
     else:
-        # SQLite's shared-cache test database may refuse both with "table is locked";
-        # what must never happen is both saving.
+        # SQLite locks the whole database file: the second save, or both, may be refused with
+        # "database is locked"; what must never happen is both saving.
         assert kinds.count("saved") <= 1, outcomes
     if "saved" in kinds:
         winner = "most" if outcomes[0][0] == "saved" else "some"

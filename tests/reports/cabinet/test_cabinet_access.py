@@ -9,18 +9,32 @@ from reports.cabinet import access as cabinet_access
 from reports.cabinet.drafting import draft_report
 from reports.cabinet.final import mark_final
 from reports.models import CabinetReport, ReportKind
+from standards.models import Framework
+from tests import factories
 from tests.evaluations.helpers import issued_like_seed
 from tests.standards.helpers import submitted_return
 
 
+@pytest.fixture(scope="module")
+def leicester_report_ids(module_db, django_db_blocker):
+    """Made once for the module (tests/conftest.py: module_db): marking a report final renders
+    its PDF. Every test reads them; what a test writes is rolled back before the next."""
+    with django_db_blocker.unblock():
+        council_a = factories.council_a()
+        officer, director = factories.officer_a(council_a), factories.director_a(council_a)
+        framework = Framework.objects.current()
+        audit_return = submitted_return(council_a, framework, officer, director, {"1.1": 2})
+        issued_like_seed(audit_return, factories.inspector_a(council_a))
+        draft = draft_report(council_a, ReportKind.EVALUATION, director)
+        final = draft_report(council_a, ReportKind.EVALUATION, director)
+        final = mark_final(final, director, "Cabinet, 21 July 2003")
+        return draft.pk, final.pk
+
+
 @pytest.fixture
-def leicester_reports(council_a, framework, officer, director, inspector):
-    audit_return = submitted_return(council_a, framework, officer, director, {"1.1": 2})
-    issued_like_seed(audit_return, inspector)
-    draft = draft_report(council_a, ReportKind.EVALUATION, director)
-    final = draft_report(council_a, ReportKind.EVALUATION, director)
-    final = mark_final(final, director, "Cabinet, 21 July 2003")
-    return draft, final
+def leicester_reports(db, leicester_report_ids):
+    draft, final = leicester_report_ids
+    return CabinetReport.objects.get(pk=draft), CabinetReport.objects.get(pk=final)
 
 
 def pages(report) -> list[str]:

@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -14,6 +15,8 @@ from reports.cabinet.drafting import draft_report
 from reports.cabinet.rendering import render_report_pdf
 from reports.models import Appendix, ReportKind
 from reports.roles import rules as roles
+from standards.models import Framework
+from tests import factories
 from tests.evaluations import seed_000
 from tests.evaluations.helpers import issued_like_seed
 from tests.standards.helpers import submitted_return
@@ -29,22 +32,34 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.fixture
-def report(council_a, framework, officer, director, inspector):
-    audit_return = submitted_return(council_a, framework, officer, director, BELOW_FOUR)
-    issued_like_seed(audit_return, inspector)
-    roles.start_from_template(council_a, director)
-    report = draft_report(council_a, ReportKind.EVALUATION, director)
-    assert report.appendix_list() == [value for value, _ in Appendix.choices]
-    return report
-
-
-@pytest.fixture
-def rendered(report):
-    content = render_report_pdf(report)
+@pytest.fixture(scope="module")
+def paper(django_db_setup, django_db_blocker):
+    """The report, built and rendered once for the module's tests, which only read the PDF. Its
+    rows are made in a transaction rolled back straight after rendering: no test sees them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        council_a = factories.council_a()
+        officer, director = factories.officer_a(council_a), factories.director_a(council_a)
+        framework = Framework.objects.current()
+        audit_return = submitted_return(council_a, framework, officer, director, BELOW_FOUR)
+        issued_like_seed(audit_return, factories.inspector_a(council_a))
+        roles.start_from_template(council_a, director)
+        report = draft_report(council_a, ReportKind.EVALUATION, director)
+        assert report.appendix_list() == [value for value, _ in Appendix.choices]
+        content = render_report_pdf(report)
+        transaction.set_rollback(True)
     reader = PdfReader(io.BytesIO(content))
     pages = [page.extract_text() for page in reader.pages]
-    return content, reader, pages
+    return report, (content, reader, pages)
+
+
+@pytest.fixture
+def report(paper):
+    return paper[0]
+
+
+@pytest.fixture
+def rendered(paper):
+    return paper[1]
 
 
 def test_the_paper_reads_like_a_cabinet_report(report, rendered):

@@ -5,7 +5,6 @@ import threading
 import pytest
 from django.db import connection
 
-from standards.framework.data import load_all_frameworks
 from standards.self_audit import rules as self_audit
 from tests.standards.helpers import answer, complete_values, draft_for
 
@@ -32,8 +31,7 @@ def run_concurrently(*jobs):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_saves_of_one_criterion_never_both_win(council_a, officer):
-    framework = load_all_frameworks()[0]
+def test_simultaneous_saves_of_one_criterion_never_both_win(council_a, framework, officer):
     colleague = type(officer).objects.create(
         username="colleague", role="officer", council=council_a
     )
@@ -54,8 +52,8 @@ def test_simultaneous_saves_of_one_criterion_never_both_win(council_a, officer):
         refused = next(result for kind, result in outcomes if kind == "refused")
         assert isinstance(refused, self_audit.EditConflict)
     else:
-        # SQLite's shared-cache test database may refuse both with "table is locked";
-        # what must never happen is both saving.
+        # SQLite locks the whole database file: the second save, or both, may be refused with
+        # "database is locked"; what must never happen is both saving.
         assert kinds.count("saved") <= 1, outcomes
     if "saved" in kinds:
         winner_rating = 4 if outcomes[0][0] == "saved" else 2
