@@ -8,6 +8,7 @@ raise Http404; actions on objects they may see but not change raise PermissionDe
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from climbie_audit.models import Council, User
@@ -32,12 +33,12 @@ def framework_readable(user: User) -> None:
     require_signed_in(user)
 
 
-def visible_councils(user: User):
+def visible_councils(user: User) -> QuerySet[Council]:
     """Councils whose pages the user may open at all."""
     require_signed_in(user)
     if user.is_inspector or user.is_administrator:
         return Council.objects.all()
-    if user.is_council_user:
+    if user.is_council_user and user.council_id is not None:
         return Council.objects.filter(pk=user.council_id)
     return Council.objects.none()
 
@@ -69,7 +70,7 @@ def require_director_of(user: User, council: Council) -> None:
         raise PermissionDenied("Only the council's director can do this.")
 
 
-def council_records_of(user: User, council_code: str):
+def council_records_of(user: User, council_code: str) -> Council:
     """The council, for its statement of roles and its inspections: its people, SSI inspectors
     and administrators read them; other councils get 404."""
     council = council_for(user, council_code)

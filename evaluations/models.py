@@ -4,6 +4,8 @@ An evaluation is a draft until it is issued; from then on it, its judgements and
 immutable, here in the model layer, whatever code path tries to change them.
 """
 
+from typing import Self
+
 from django.db import models
 
 from evaluations.evaluation.judgements import (
@@ -23,7 +25,7 @@ ISSUED = "issued"
 
 
 class EvaluationQuerySet(models.QuerySet):
-    def issued(self):
+    def issued(self) -> Self:
         return self.filter(status=Evaluation.Status.ISSUED)
 
     def drafts(self):

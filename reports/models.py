@@ -7,6 +7,7 @@ That rule lives here, in the model layer, whatever code path tries to break it.
 """
 
 import hashlib
+from typing import Self
 
 from django.db import models
 
@@ -71,7 +72,7 @@ class CabinetReportQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=CabinetReport.Status.DRAFT)
 
-    def finals(self):
+    def finals(self) -> Self:
         return self.filter(status=FINAL)
 
     def update(self, **kwargs):

@@ -1,6 +1,7 @@
 """The audit framework as data, and councils' self-audits against it."""
 
 import datetime
+from typing import Self
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
@@ -187,10 +188,10 @@ class SelfAudit(models.Model):
 
 
 class AuditReturnQuerySet(models.QuerySet):
-    def submitted(self):
+    def submitted(self) -> Self:
         return self.filter(status=AuditReturn.Status.SUBMITTED)
 
-    def newest_submitted_first(self):
+    def newest_submitted_first(self) -> Self:
         """Submitted versions, the latest first: the newest framework's, then the highest number.
         What "latest submitted" means, in one place; also for subqueries (one per self-audit)."""
         return self.submitted().order_by("-self_audit__framework__published_on", "-number")

@@ -14,7 +14,7 @@ from climbie_audit.models import Council, User
 from evaluations.models import Inspection
 
 
-def readable_inspection(user: User, council_code: str, pk: int):
+def readable_inspection(user: User, council_code: str, pk: int) -> tuple[Council, Inspection]:
 
     council = council_records_of(user, council_code)
     inspection = Inspection.objects.filter(council=council, pk=pk).first()
@@ -23,7 +23,7 @@ def readable_inspection(user: User, council_code: str, pk: int):
     return council, inspection
 
 
-def editable_inspection(user: User, council_code: str, pk: int):
+def editable_inspection(user: User, council_code: str, pk: int) -> tuple[Council, Inspection]:
     council, inspection = readable_inspection(user, council_code, pk)
     require_director_of(user, council)
     return council, inspection

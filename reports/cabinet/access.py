@@ -5,6 +5,7 @@ councils get 404.
 
 Views call these first: they find the record or raise Http404 / PermissionDenied."""
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from climbie_audit.access import (
@@ -17,7 +18,7 @@ from climbie_audit.models import Council, User
 from reports.models import CabinetReport
 
 
-def cabinet_reports_of(user: User, council_code: str):
+def cabinet_reports_of(user: User, council_code: str) -> tuple[Council, QuerySet[CabinetReport]]:
     """(council, the council's reports this user may read)."""
     council = council_for(user, council_code)
     reports = CabinetReport.objects.filter(council=council)
@@ -28,7 +29,9 @@ def cabinet_reports_of(user: User, council_code: str):
     raise Http404("No such report")
 
 
-def readable_cabinet_report(user: User, council_code: str, pk: int):
+def readable_cabinet_report(
+    user: User, council_code: str, pk: int
+) -> tuple[Council, CabinetReport]:
     council, reports = cabinet_reports_of(user, council_code)
     report = reports.select_related("council", "finalised_by").filter(pk=pk).first()
     if report is None:
@@ -41,7 +44,9 @@ def require_report_author(user: User, council: Council) -> None:
     require_director_of(user, council)
 
 
-def editable_cabinet_report(user: User, council_code: str, pk: int):
+def editable_cabinet_report(
+    user: User, council_code: str, pk: int
+) -> tuple[Council, CabinetReport]:
     council, report = readable_cabinet_report(user, council_code, pk)
     require_report_author(user, council)
     return council, report
@@ -51,6 +56,6 @@ def may_build_reports(user: User, council: Council) -> bool:
     return is_director_of(user, council)
 
 
-def may_change_report(user: User, council: Council, report) -> bool:
+def may_change_report(user: User, council: Council, report: CabinetReport) -> bool:
     """The council's director, until the report is final."""
     return not report.is_final and is_director_of(user, council)

@@ -14,7 +14,7 @@ from climbie_audit.models import Council, User
 from reports.models import ResponsibleRole
 
 
-def readable_role(user: User, council_code: str, pk: int):
+def readable_role(user: User, council_code: str, pk: int) -> tuple[Council, ResponsibleRole]:
 
     council = council_records_of(user, council_code)
     role = ResponsibleRole.objects.filter(statement__council=council, pk=pk).first()
@@ -23,7 +23,7 @@ def readable_role(user: User, council_code: str, pk: int):
     return council, role
 
 
-def editable_role(user: User, council_code: str, pk: int):
+def editable_role(user: User, council_code: str, pk: int) -> tuple[Council, ResponsibleRole]:
     council, role = readable_role(user, council_code, pk)
     require_director_of(user, council)
     return council, role

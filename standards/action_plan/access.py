@@ -11,11 +11,11 @@ from climbie_audit.access import (
     is_member_of,
 )
 from climbie_audit.models import Council, User
-from standards.models import ImprovementAction
+from standards.models import ImprovementAction, SelfAudit
 from standards.self_audit.access import self_audit_of
 
 
-def action_plan_of(user: User, council_code: str):
+def action_plan_of(user: User, council_code: str) -> tuple[Council, SelfAudit]:
     """(council, self-audit) for reading the council's action plan."""
     council, audit = self_audit_of(user, council_code)
     if not (is_member_of(user, council) or user.is_inspector or user.is_administrator):
@@ -29,7 +29,9 @@ def require_plan_editor(user: User, council: Council) -> None:
         raise PermissionDenied("Only the council's officers and directors can change its plan.")
 
 
-def readable_action(user: User, council_code: str, pk: int):
+def readable_action(
+    user: User, council_code: str, pk: int
+) -> tuple[Council, SelfAudit, ImprovementAction]:
     """(council, audit, action): the action must belong to this council's plan, else 404."""
     council, audit = action_plan_of(user, council_code)
     action = (
@@ -44,7 +46,9 @@ def readable_action(user: User, council_code: str, pk: int):
     return council, audit, action
 
 
-def editable_action(user: User, council_code: str, pk: int):
+def editable_action(
+    user: User, council_code: str, pk: int
+) -> tuple[Council, SelfAudit, ImprovementAction]:
     council, audit, action = readable_action(user, council_code, pk)
     require_plan_editor(user, council)
     return council, audit, action

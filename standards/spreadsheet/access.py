@@ -2,7 +2,7 @@
 
 Views call these first: they find the record or raise Http404 / PermissionDenied."""
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from climbie_audit.access import (
@@ -10,10 +10,10 @@ from climbie_audit.access import (
 )
 from climbie_audit.models import User
 from standards.framework.index import current_framework
-from standards.models import AuditReturn
+from standards.models import AuditReturn, Framework
 
 
-def national_returns(user: User):
+def national_returns(user: User) -> tuple[Framework, QuerySet[AuditReturn]]:
     """SSI inspectors and administrators: every council's latest submitted return.
 
     Returns (framework, queryset). Drafts never appear: only submitted versions are public to SSI.
