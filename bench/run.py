@@ -223,7 +223,7 @@ def choose_subjects() -> dict:
         "pages": [
             # (key, label, who, path)
             ("baseline", "BASELINE: /ping/ (base template, signed in)", officer, "/ping/"),
-            ("task_list", "Task list (officer's home)", officer, "/"),
+            ("task_list", "Task list (officer's home)", officer, f"/councils/{code}/self-audit/"),
             (
                 "standard",
                 f"Standard page (standard {biggest_standard.number}, "
