@@ -156,13 +156,6 @@ TEMPLATES = [
             ],
         },
     },
-    {
-        # Only the long table partials (*.jinja), included with {% jinja %}: climbie_audit/jinja.py.
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": False,
-        "OPTIONS": {"environment": "climbie_audit.jinja.environment"},
-    },
 ]
 
 AUTH_USER_MODEL = "climbie_audit.User"
