@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from climbie_audit.cache_generations import NATIONAL_FIGURES
 from climbie_audit.models import Council, InspectorAssignment, User
 from demo.seed import DEMO_COUNCILS, DEMO_PASSWORD, slug
 from standards.action_plan.rules import laming_deadlines, title_from
@@ -896,7 +895,6 @@ def write_picture(pictures: list[CouncilPicture], framework) -> dict[str, int]:
         for n in a.notes
     ]
     ProgressNote.objects.bulk_create(notes, batch_size=2000)
-    NATIONAL_FIGURES.bump()  # bulk writes send no signals
     return {
         "councils": len(councils),
         "people": len(people) + len(inspectors),

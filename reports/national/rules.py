@@ -15,7 +15,6 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 
 from climbie_audit import charts
-from climbie_audit.cache_generations import COUNCIL_FIGURES, FRAMEWORK, NATIONAL_FIGURES
 from climbie_audit.models import Council, CouncilRef
 from evaluations.evaluation.judgements import (
     STANDARD_JUDGEMENT_LABELS,
@@ -169,7 +168,7 @@ class CouncilRow:
     overdue_target: int = 0
     overdue_laming: int = 0
     disagreements: list[Disagreement] = field(default_factory=list)
-    display: list[str] = field(default_factory=list)  # cells(), worked out once and cached
+    display: list[str] = field(default_factory=list)  # cells(), worked out once
 
     @property
     def status_label(self) -> str:
@@ -520,42 +519,21 @@ def build_overview(
 
 
 def national_rows(framework: Framework, today: datetime.date) -> tuple[list, list[CouncilRow]]:
-    """(the framework's standards, every council's row by name). Each council's row is kept in
-    the cache until something it is built from changes (that council's returns, evaluations or
-    actions: see climbie_audit/cache_generations.py) or the day does, so that a change in one
-    council works out one row again, not 150. Building every row reads about 5,000 rows."""
+    """(the framework's standards, every council's row by name), worked out from the database on
+    every request in a fixed number of queries; only the figures of submitted returns and issued
+    evaluations, which never change, come from the cache (by id)."""
     standards = list(framework.standards.order_by("number"))
     councils = CouncilRef.all_by_name()
-    generations = COUNCIL_FIGURES.current([council.pk for council in councils])
-    prefix = (
-        f"national-row:{framework.pk}:{today.isoformat()}:"
-        f"{NATIONAL_FIGURES.current()}:{FRAMEWORK.current()}"
-    )
-    keys = {council.pk: f"{prefix}:{council.pk}:{generations[council.pk]}" for council in councils}
-    cached = cache.get_many(list(keys.values()))
-    missing = [council for council in councils if keys[council.pk] not in cached]
-    fresh = {}
-    if missing:
-        every = len(missing) == len(councils)
-        fresh = {
-            row.council.pk: row
-            for row in _council_rows(framework, today, standards, missing, every=every)
-        }
-        cache.set_many({keys[pk]: row for pk, row in fresh.items()}, NATIONAL_FIGURES.seconds)
-    rows = [fresh.get(c.pk) or cached[keys[c.pk]] for c in councils]
-    return standards, rows
+    return standards, _council_rows(framework, today, standards, councils)
 
 
 def _council_rows(
-    framework: Framework, today: datetime.date, standards, councils, *, every: bool
+    framework: Framework, today: datetime.date, standards, councils
 ) -> list[CouncilRow]:
-    """The rows of `councils` (all of them when `every`, which reads without a filter)."""
-    ids = None if every else [council.pk for council in councils]
-    by_council = Q() if every else Q(self_audit__council_id__in=ids)
-
+    """Every council's row: each kind of record read once for all councils."""
     returns_by_council = defaultdict(list)
     return_info = {}
-    for r in AuditReturn.objects.filter(by_council, self_audit__framework=framework).values(
+    for r in AuditReturn.objects.filter(self_audit__framework=framework).values(
         "pk", "number", "status", "submitted_at", "self_audit__council_id"
     ):
         returns_by_council[r["self_audit__council_id"]].append(r)
@@ -564,7 +542,6 @@ def _council_rows(
     evaluations_by_return = defaultdict(list)
     for e in (
         Evaluation.objects.filter(audit_return__self_audit__framework=framework)
-        .filter(Q() if every else Q(audit_return__self_audit__council_id__in=ids))
         .values(
             "pk",
             "audit_return_id",
@@ -634,7 +611,7 @@ def _council_rows(
                     )
                 )
 
-    overdue = overdue_by_council(framework, today, ids)
+    overdue = overdue_by_council(framework, today)
     for row in rows:
         if row.latest_return_id:
             row.set_ratings(counts[row.latest_return_id])

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from standards.models import Answer
-from standards.spreadsheet import workbook as spreadsheet
 from standards.spreadsheet import upload_safety
+from standards.spreadsheet import workbook as spreadsheet
 from tests.standards.test_spreadsheet_helpers import (
     draft_for,
     edit,
