@@ -62,6 +62,9 @@ class AnswerForm(forms.Form):
         self.fields["lead_officer"].error_messages["max_length"] = (
             f"Lead officer for {code} must be 120 characters or fewer"
         )
+        # The layout as crispy-forms-gds would render it. The standard page renders the same
+        # markup from one template, self_audit/_answer_form.html, which is much faster; a test
+        # renders both ways and compares them.
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -77,6 +80,26 @@ class AnswerForm(forms.Form):
             ),
             Field("revision"),
         )
+
+    def rating_choices(self) -> list[tuple[int, str, bool]]:
+        """(value, hint, checked) for each rating radio, for self_audit/_answer_form.html."""
+        current = str(self["rating"].value())
+        return [
+            (choice.value, choice.hint, str(choice.value) == current)
+            for choice in self.fields["rating"].choices
+        ]
+
+    def target_date_parts(self) -> list[tuple[str, str, str]]:
+        """(label, CSS classes, value shown) for the day, month and year inputs of the target
+        date, for self_audit/_answer_form.html."""
+        widget = self.fields["target_date"].widget
+        value = self["target_date"].value()
+        if not isinstance(value, list | tuple):
+            value = widget.decompress(value)
+        return [
+            (part.attrs["label"], part.attrs["class"], "" if shown is None else str(shown))
+            for part, shown in zip(widget.widgets, value, strict=True)
+        ]
 
     def clean(self):
         cleaned = super().clean()
