@@ -4,47 +4,16 @@ be the same GOV.UK markup crispy-forms-gds gives AnswerForm's layout, element fo
 attribute for attribute, whatever the form holds: blank, filled in, or posted back with errors."""
 
 import datetime
-from html.parser import HTMLParser
 
 import pytest
-from django.template import Context, Template
-from django.template.loader import render_to_string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from standards.models import Criterion
 from standards.self_audit.forms import AnswerForm
+from tests.govuk_markup import both_ways
 
-CRISPY = Template("{% load crispy_forms_tags %}{% crispy form %}")
-
-
-class Markup(HTMLParser):
-    """Elements, attributes (in order) and text, with runs of whitespace made one space."""
-
-    def __init__(self, html):
-        super().__init__()
-        self.items = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.items.append(("start", tag, attrs))
-
-    def handle_endtag(self, tag):
-        self.items.append(("end", tag))
-
-    def handle_data(self, data):
-        text = " ".join(data.split())
-        if text:
-            self.items.append(("text", text))
-
-
-def both_ways(make_form):
-    """The markup of two identical forms: one through crispy-forms-gds, one through the
-    template (crispy-forms-gds changes the widgets' attributes as it renders)."""
-    by_crispy = CRISPY.render(Context({"form": make_form()}))
-    by_template = render_to_string("self_audit/_answer_form.html", {"form": make_form()})
-    return Markup(by_template).items, Markup(by_crispy).items
+FRAGMENT = "self_audit/_answer_form.html"
 
 
 @pytest.fixture
@@ -75,7 +44,9 @@ def criteria(framework):
 )
 def test_an_unbound_form_is_rendered_as_crispy_forms_gds_renders_it(criteria, initial):
     for criterion in criteria:
-        rendered, expected = both_ways(lambda c=criterion: AnswerForm(criterion=c, initial=initial))
+        rendered, expected = both_ways(
+            FRAGMENT, lambda c=criterion: AnswerForm(criterion=c, initial=initial)
+        )
         assert rendered == expected
 
 
@@ -109,5 +80,5 @@ def test_a_posted_form_is_rendered_as_crispy_forms_gds_renders_it(framework, val
         form.is_valid()
         return form
 
-    rendered, expected = both_ways(posted)
+    rendered, expected = both_ways(FRAGMENT, posted)
     assert rendered == expected
