@@ -76,10 +76,27 @@ class StandardJudgementForm(ErrorLinksMixin, forms.Form):
         judgement.error_messages["invalid_choice"] = f"Select a judgement for standard {number}"
         self.fields["text"].label = f"Text box for standard {number}"
         self.fields["text"].help_text = EXPLANATION_HINT
+        # The layout as crispy-forms-gds would render it. The evaluation form renders the same
+        # markup from one template, evaluation/_judgement_form.html, which is much faster; a
+        # test renders both ways and compares them.
         self.helper = _helper(
             Field.radios("judgement", legend_size=Size.SMALL, small=True),
             Field.textarea("text"),
         )
+
+    def judgement_choices(self) -> list[tuple[str, str, bool, str]]:
+        """(value, label, checked, divider after it) for each judgement radio, for
+        evaluation/_judgement_form.html."""
+        current = str(self["judgement"].value())
+        return [
+            (
+                choice.value,
+                choice.label,
+                str(choice.value) == current,
+                getattr(choice, "divider", ""),
+            )
+            for choice in self.fields["judgement"].choices
+        ]
 
     def values(self) -> dict:
         return {
