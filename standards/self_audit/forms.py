@@ -81,24 +81,38 @@ class AnswerForm(forms.Form):
             Field("revision"),
         )
 
-    def rating_choices(self) -> list[tuple[int, str, bool]]:
-        """(value, hint, checked) for each rating radio, for self_audit/_answer_form.html."""
-        current = str(self["rating"].value())
+    def rating_choices(self) -> list[tuple[str, str, str, bool]]:
+        """(value, radio's id, hint, checked) for each rating radio, for
+        self_audit/_answer_form.html."""
+        bound = self["rating"]
+        current = str(bound.value())
         return [
-            (choice.value, choice.hint, str(choice.value) == current)
-            for choice in self.fields["rating"].choices
+            (
+                str(choice.value),
+                f"id_{bound.html_name}_{n}",
+                choice.hint,
+                str(choice.value) == current,
+            )
+            for n, choice in enumerate(self.fields["rating"].choices, start=1)
         ]
 
-    def target_date_parts(self) -> list[tuple[str, str, str]]:
-        """(label, CSS classes, value shown) for the day, month and year inputs of the target
-        date, for self_audit/_answer_form.html."""
+    def target_date_parts(self) -> list[tuple[str, str, str, str, str]]:
+        """(label, name, id, CSS classes, value shown) for the day, month and year inputs of the
+        target date, for self_audit/_answer_form.html."""
+        bound = self["target_date"]
         widget = self.fields["target_date"].widget
-        value = self["target_date"].value()
+        value = bound.value()
         if not isinstance(value, list | tuple):
             value = widget.decompress(value)
         return [
-            (part.attrs["label"], part.attrs["class"], "" if shown is None else str(shown))
-            for part, shown in zip(widget.widgets, value, strict=True)
+            (
+                part.attrs["label"],
+                f"{bound.html_name}_{n}",
+                f"{bound.auto_id}_{n}",
+                part.attrs["class"],
+                "" if shown is None else str(shown),
+            )
+            for n, (part, shown) in enumerate(zip(widget.widgets, value, strict=True))
         ]
 
     def clean(self):
