@@ -11,6 +11,7 @@ one object for each standard and framework however many rows share them.
 """
 
 import datetime
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Min, Q
@@ -31,8 +32,9 @@ def _shortest_timescale():
     )
 
 
+@lru_cache(maxsize=256)
 def _deadline(published_on: datetime.date, months: int | None) -> datetime.date | None:
-    # As Criterion.laming_deadline.
+    # As Criterion.laming_deadline (a pure function of its arguments, so remembered).
     return None if months is None else published_on + relativedelta(months=months)
 
 
@@ -40,7 +42,9 @@ def criteria(ids) -> dict[int, Criterion]:
     """{id: criterion} for the criteria with these ids, each with its standard, framework and
     Laming deadline (recommendations are not read: the pages that list them prefetch them)."""
     found = list(
-        Criterion.objects.filter(pk__in=set(ids)).annotate(shortest_months=_shortest_timescale())
+        Criterion.objects.filter(pk__in=set(ids))
+        .annotate(shortest_months=_shortest_timescale())
+        .order_by()  # Meta.ordering would join the standard and framework only to sort
     )
     standards = {
         standard.pk: standard
@@ -63,6 +67,7 @@ def laming_deadlines(framework: Framework) -> dict[int, datetime.date | None]:
         pk: _deadline(framework.published_on, months)
         for pk, months in Criterion.objects.filter(standard__framework=framework)
         .annotate(shortest_months=_shortest_timescale())
+        .order_by()
         .values_list("pk", "shortest_months")
     }
 
