@@ -479,24 +479,23 @@ def submitted_rating_counts(
     submitted_returns: list[dict], standards: list
 ) -> dict[int, dict[int, dict[int, int]]]:
     """{return id: {standard number: {rating: criteria}}} for submitted returns (values rows with
-    pk and submitted_at) of the framework whose `standards` are given, counted by the database.
-    It was the national overview's slowest query: grouping by the criterion's standard id
-    rather than its number saves a join. A submitted return's counts never change."""
+    pk and submitted_at) of the framework whose `standards` are given, counted by the database:
+    one row per return and standard. It was the national overview's slowest query: grouping by
+    the criterion's standard id rather than its number saves a join. A submitted return's
+    counts never change."""
     numbers = {standard.pk: standard.number for standard in standards}
+
+    per_level = {f"rated_{level}": Count("pk", filter=Q(rating=level)) for level in RATING_LEVELS}
 
     def count(return_ids):
         counted = {pk: {} for pk in return_ids}
-        for return_id, standard_id, rating, n in (
+        for return_id, standard_id, *counts in (
             Answer.objects.filter(audit_return_id__in=return_ids, rating__isnull=False)
-            .values_list("audit_return_id", "criterion__standard_id", "rating")
-            .annotate(n=Count("pk"))
+            .values_list("audit_return_id", "criterion__standard_id")
+            .annotate(**per_level)
             .order_by()
         ):
-            by_standard = counted[return_id]
-            number = numbers[standard_id]
-            if number not in by_standard:
-                by_standard[number] = dict.fromkeys(RATING_LEVELS, 0)
-            by_standard[number][rating] = n
+            counted[return_id][numbers[standard_id]] = dict(zip(RATING_LEVELS, counts, strict=True))
         return counted
 
     return cached_for_immutable("rating-counts", submitted_returns, "submitted_at", count)
