@@ -3,7 +3,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
-from climbie_audit.form_fields import NamedDateField
+from climbie_audit.form_fields import FragmentMixin, NamedDateField
 from standards.models import RATING_LEVELS, Answer, Criterion
 
 
@@ -15,7 +15,7 @@ class TargetDateField(NamedDateField):
         super().__init__(f"Target date for {code}", **kwargs)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(FragmentMixin, forms.Form):
     """One criterion of a standard page. Many of these share one <form> element."""
 
     rating = forms.TypedChoiceField(
@@ -80,40 +80,6 @@ class AnswerForm(forms.Form):
             ),
             Field("revision"),
         )
-
-    def rating_choices(self) -> list[tuple[str, str, str, bool]]:
-        """(value, radio's id, hint, checked) for each rating radio, for
-        self_audit/_answer_form.html."""
-        bound = self["rating"]
-        current = str(bound.value())
-        return [
-            (
-                str(choice.value),
-                f"id_{bound.html_name}_{n}",
-                choice.hint,
-                str(choice.value) == current,
-            )
-            for n, choice in enumerate(self.fields["rating"].choices, start=1)
-        ]
-
-    def target_date_parts(self) -> list[tuple[str, str, str, str, str]]:
-        """(label, name, id, CSS classes, value shown) for the day, month and year inputs of the
-        target date, for self_audit/_answer_form.html."""
-        bound = self["target_date"]
-        widget = self.fields["target_date"].widget
-        value = bound.value()
-        if not isinstance(value, list | tuple):
-            value = widget.decompress(value)
-        return [
-            (
-                part.attrs["label"],
-                f"{bound.html_name}_{n}",
-                f"{bound.auto_id}_{n}",
-                part.attrs["class"],
-                "" if shown is None else str(shown),
-            )
-            for n, (part, shown) in enumerate(zip(widget.widgets, value, strict=True))
-        ]
 
     def clean(self):
         cleaned = super().clean()
