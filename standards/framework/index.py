@@ -5,9 +5,8 @@ nothing here is remembered between requests).
 Pages that list many answers or actions need each row's criterion, its standard and framework
 and its Laming deadline. Joining every row to them, and loading every criterion's
 recommendations to work out its deadline, built hundreds of model objects a page. Instead the
-criteria the rows name are read in two small queries: the criteria, each with its shortest
-recommendation timescale worked out by the database, and their standards with their framework,
-one object for each standard and framework however many rows share them.
+criteria the rows name are read in one query, with their standard and framework and the
+shortest timescale of their recommendations worked out by the database.
 """
 
 import datetime
@@ -16,7 +15,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 from django.db.models import Min, Q
 
-from standards.models import Criterion, Framework, Standard
+from standards.models import Criterion, Framework
 
 
 def current_framework() -> Framework | None:
@@ -43,17 +42,11 @@ def criteria(ids) -> dict[int, Criterion]:
     Laming deadline (recommendations are not read: the pages that list them prefetch them)."""
     found = list(
         Criterion.objects.filter(pk__in=set(ids))
+        .select_related("standard__framework")
         .annotate(shortest_months=_shortest_timescale())
-        .order_by()  # Meta.ordering would join the standard and framework only to sort
+        .order_by()  # Meta.ordering would sort by the framework and standard for nothing
     )
-    standards = {
-        standard.pk: standard
-        for standard in Standard.objects.filter(
-            pk__in={criterion.standard_id for criterion in found}
-        ).select_related("framework")
-    }
     for criterion in found:
-        criterion.standard = standards[criterion.standard_id]
         # Criterion.laming_deadline is a cached_property: the value set here is the one it gives.
         criterion.__dict__["laming_deadline"] = _deadline(
             criterion.standard.framework.published_on, criterion.shortest_months
@@ -74,7 +67,7 @@ def laming_deadlines(framework: Framework) -> dict[int, datetime.date | None]:
 
 def attach_criteria(items) -> None:
     """Give each answer or action (anything with a criterion_id) its criterion, standard,
-    framework and Laming deadline, read in two queries instead of a join per row."""
+    framework and Laming deadline, read in one query instead of a join per row."""
     items = list(items)
     if not items:
         return

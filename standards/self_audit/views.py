@@ -70,7 +70,10 @@ def edit_standard(request, council_code, number):
             request, "Your return has been submitted. Start a revised return to make changes."
         )
         return redirect("self_audit:overview", council.code)
-    standard = get_object_or_404(audit.framework.standards, number=number)
+    standards = list(audit.framework.standards.order_by("number"))
+    standard = next((s for s in standards if s.number == number), None)
+    if standard is None:
+        raise Http404("No such standard")
     answers = list(
         draft.answers.with_criteria().filter(criterion__standard=standard).in_framework_order()
     )
@@ -130,7 +133,6 @@ def edit_standard(request, council_code, number):
     for form in forms:
         form.conflict = conflict_by_criterion.get(form.criterion.pk)
         form.conflict_form = conflict_forms.get(form.criterion.pk)
-    standards = list(audit.framework.standards.order_by("number"))
     return render(
         request,
         "self_audit/standard.html",
