@@ -10,6 +10,7 @@ judgements here.
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import Count, Q
@@ -355,25 +356,26 @@ class Overview:
     total_councils: int
     today: datetime.date
 
-    @property
+    # Each worked out once per page: the charts and the tables beside them show the same figures.
+    @cached_property
     def disagreements(self) -> list[Disagreement]:
         return [d for row in self.rows for d in row.disagreements]
 
-    @property
+    @cached_property
     def serving_distribution(self) -> list[tuple[str, int]]:
         counts = Counter(row.serving for row in self.rows)
         return [(label, counts.get(value, 0)) for value, label in Serving.choices] + [
             ("Not yet evaluated", counts.get("", 0))
         ]
 
-    @property
+    @cached_property
     def capacity_distribution(self) -> list[tuple[str, int]]:
         counts = Counter(row.capacity for row in self.rows)
         return [(label, counts.get(value, 0)) for value, label in Capacity.choices] + [
             ("Not yet evaluated", counts.get("", 0))
         ]
 
-    @property
+    @cached_property
     def ratings_by_standard(self) -> list[tuple[object, dict[int, int]]]:
         """Per standard, the ratings of every listed council's latest submitted version."""
         totals = {s.number: dict.fromkeys(RATING_LEVELS, 0) for s in self.standards}
