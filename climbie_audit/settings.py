@@ -52,11 +52,11 @@ DATABASES = {
     )
 }
 
-# --- Cache (issue 9) ---------------------------------------------------------------------------
-# Several app servers behind a load balancer must share one cache, or each keeps its own idea of
-# what is cached: REDIS_URL (redis://127.0.0.1:6379/1) selects Redis. CACHE_BACKEND=database
-# selects the database cache instead (run `manage.py createcachetable` once). Otherwise each
-# process keeps a local-memory cache, which is right for development and a single server.
+# --- Cache -------------------------------------------------------------------------------------
+# Only figures of records that never change are cached, by id (docs/decisions/0003), so a cache
+# local to each process is correct. REDIS_URL (redis://127.0.0.1:6379/1) shares one between app
+# servers, so that each figure is counted once; CACHE_BACKEND=database selects the database cache
+# instead (run `manage.py createcachetable` once).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "redis" if REDIS_URL else "locmem")
 if CACHE_BACKEND == "redis":
