@@ -127,7 +127,7 @@ class Dashboard:
 
 
 def _returns(audit):
-    evaluations = Evaluation.objects.select_related("inspector").order_by("issued_at", "pk")
+    evaluations = Evaluation.objects.order_by("issued_at", "pk")  # the inspector is not shown
     return list(
         audit.returns.select_related("submitted_by")
         .prefetch_related(Prefetch("evaluations", queryset=evaluations))
