@@ -6,7 +6,7 @@ class ClimbieAuditConfig(AppConfig):
     verbose_name = "Councils and people"
 
     def ready(self):
-        from climbie_audit import audit_log, checks, sessions  # noqa: F401 -- checks registers itself
+        from climbie_audit import audit_log, sessions
 
         audit_log.connect()
         sessions.connect()

@@ -7,6 +7,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 
 
 class NamedDateField(DateInputField):
@@ -39,6 +40,60 @@ class NamedDateField(DateInputField):
             return datetime.date(int(year), int(month), int(day))
         except ValueError as error:
             raise ValidationError(f"{self.name} must be a real date") from error
+
+
+class FragmentMixin:
+    """For a form whose GOV.UK markup one template fragment writes out, instead of
+    crispy-forms-gds rendering a template per field (the repeated forms of the standard page and
+    the evaluation form). The form keeps its crispy-forms-gds layout as the reference: a test
+    renders each fragment both ways and compares the markup. These give the fragment what a
+    template cannot work out cheaply."""
+
+    @cached_property
+    def radios(self) -> dict[str, list[tuple[str, str, str, str, bool, str]]]:
+        """{field name: [(value, radio's id, label, hint, checked, divider after it)]}."""
+        radios = {}
+        for name, field in self.fields.items():
+            if not isinstance(field.widget, forms.RadioSelect):
+                continue
+            bound = self[name]
+            current = str(bound.value())
+            radios[name] = [
+                (
+                    str(choice[0]),
+                    f"id_{bound.html_name}_{n}",
+                    str(choice[1]),
+                    getattr(choice, "hint", ""),
+                    str(choice[0]) == current,
+                    getattr(choice, "divider", ""),
+                )
+                for n, choice in enumerate(field.choices, start=1)
+            ]
+        return radios
+
+    @cached_property
+    def date_parts(self) -> dict[str, list[tuple[str, str, str, str, str]]]:
+        """{field name: [(label, name, id, CSS classes, value shown)]} for the day, month and
+        year inputs of each date."""
+        parts = {}
+        for name, field in self.fields.items():
+            if not isinstance(field, DateInputField):
+                continue
+            bound = self[name]
+            value = bound.value()
+            if not isinstance(value, list | tuple):
+                value = field.widget.decompress(value)
+            parts[name] = [
+                (
+                    str(widget.attrs["label"]),
+                    f"{bound.html_name}_{n}",
+                    f"{bound.auto_id}_{n}",
+                    widget.attrs["class"],
+                    "" if shown is None else str(shown),
+                )
+                for n, (widget, shown) in enumerate(zip(field.widget.widgets, value, strict=True))
+            ]
+        return parts
 
 
 def form_helper(*fields) -> FormHelper:

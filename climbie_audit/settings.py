@@ -58,11 +58,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # file each server thread opens its own. pytest-xdist workers get _gw0, _gw1... appended.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-artifacts" / "test-db.sqlite3")}
 
-# --- Cache (issue 9) ---------------------------------------------------------------------------
-# Several app servers behind a load balancer must share one cache, or each keeps its own idea of
-# what is cached: REDIS_URL (redis://127.0.0.1:6379/1) selects Redis. CACHE_BACKEND=database
-# selects the database cache instead (run `manage.py createcachetable` once). Otherwise each
-# process keeps a local-memory cache, which is right for development and a single server.
+# --- Cache -------------------------------------------------------------------------------------
+# Only figures of records that never change are cached, by id (docs/decisions/0003), so a cache
+# local to each process is correct. REDIS_URL (redis://127.0.0.1:6379/1) shares one between app
+# servers, so that each figure is counted once; CACHE_BACKEND=database selects the database cache
+# instead (run `manage.py createcachetable` once).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "redis" if REDIS_URL else "locmem")
 if CACHE_BACKEND == "redis":
@@ -161,13 +161,6 @@ TEMPLATES = [
                 "climbie_audit.context_processors.service",
             ],
         },
-    },
-    {
-        # Only the long table partials (*.jinja), included with {% jinja %}: climbie_audit/jinja.py.
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": False,
-        "OPTIONS": {"environment": "climbie_audit.jinja.environment"},
     },
 ]
 

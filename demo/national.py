@@ -13,7 +13,6 @@ import datetime
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from climbie_audit.cache_generations import NATIONAL_FIGURES
 from climbie_audit.models import Council, InspectorAssignment, User
 from demo.national_lists import INSPECTOR_NAMES, JUDGEMENT_TEXTS, REGIONS
 from demo.national_picture import (
@@ -293,7 +292,6 @@ def write_picture(pictures: list[CouncilPicture], framework) -> dict[str, int]:
         for n in a.notes
     ]
     ProgressNote.objects.bulk_create(notes, batch_size=2000)
-    NATIONAL_FIGURES.bump()  # bulk writes send no signals
     return {
         "councils": len(councils),
         "people": len(people) + len(inspectors),

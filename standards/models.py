@@ -283,10 +283,10 @@ class AnswerQuerySet(models.QuerySet):
         return self.order_by("criterion__standard__number", "criterion__number")
 
     def with_criteria(self):
-        """Each answer with its criterion, standard, framework, recommendations and Laming
-        deadline, taken from the cached criterion index (standards/framework_index.py) once the
-        answers are read, as Django itself attaches prefetched objects."""
-        clone = self.select_related("updated_by")
+        """Each answer with its criterion, standard, framework and Laming deadline, read in one
+        query for all the answers once they are read (standards/framework/index.py), as Django
+        itself attaches prefetched objects."""
+        clone = self._chain()
         clone._attach_criteria = True
         return clone
 

@@ -4,7 +4,7 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from climbie_audit.form_fields import ErrorLinksMixin, NamedDateField
+from climbie_audit.form_fields import ErrorLinksMixin, FragmentMixin, NamedDateField
 from climbie_audit.form_fields import form_helper as _helper
 from evaluations.evaluation.judgements import Capacity, FindingKind, PafDomain, Serving
 from evaluations.models import Evaluation
@@ -42,7 +42,7 @@ def standard_judgement_choices() -> list[Choice]:
     return serving + [Choice(value, label) for value, label in Capacity.choices]
 
 
-class HeaderForm(ErrorLinksMixin, forms.Form):
+class HeaderForm(FragmentMixin, ErrorLinksMixin, forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args, **kwargs):
@@ -52,10 +52,11 @@ class HeaderForm(ErrorLinksMixin, forms.Form):
             label="Date of completion",
             help_text="For example, 6 5 2003. Leave it empty to use the date you issue it.",
         )
-        self.helper = _helper(Field("completed_on", legend_size=Size.SMALL), Field("revision"))
+        # (A legend_size here only wrote a stray legend-size="s" attribute on the three inputs.)
+        self.helper = _helper(Field("completed_on"), Field("revision"))
 
 
-class StandardJudgementForm(ErrorLinksMixin, forms.Form):
+class StandardJudgementForm(FragmentMixin, ErrorLinksMixin, forms.Form):
     """The judgement and text box for one standard. Seven of these share the page's form."""
 
     judgement = forms.ChoiceField(required=False, widget=forms.RadioSelect)
@@ -76,6 +77,9 @@ class StandardJudgementForm(ErrorLinksMixin, forms.Form):
         judgement.error_messages["invalid_choice"] = f"Select a judgement for standard {number}"
         self.fields["text"].label = f"Text box for standard {number}"
         self.fields["text"].help_text = EXPLANATION_HINT
+        # The layout as crispy-forms-gds would render it. The evaluation form renders the same
+        # markup from one template, evaluation/_judgement_form.html, which is much faster; a
+        # test renders both ways and compares them.
         self.helper = _helper(
             Field.radios("judgement", legend_size=Size.SMALL, small=True),
             Field.textarea("text"),
@@ -88,7 +92,7 @@ class StandardJudgementForm(ErrorLinksMixin, forms.Form):
         }
 
 
-class OverallForm(ErrorLinksMixin, forms.Form):
+class OverallForm(FragmentMixin, ErrorLinksMixin, forms.Form):
     overall_serving = forms.ChoiceField(
         label="Serving children well?",
         choices=Serving.choices,

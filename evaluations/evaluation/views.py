@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from climbie_audit.cache_generations import FRAMEWORK, markup_key
 from climbie_audit.form_fields import posted
 from climbie_audit.pdf import render_pdf
 from evaluations.evaluation import access as evaluation_access
@@ -192,25 +191,13 @@ class EditPage:
             data,
             initial={"completed_on": evaluation.completed_on, "revision": evaluation.revision},
         )
-        self.standards = []
-        for j in judgements:
-            form = StandardJudgementForm(
+        self.standards = [
+            StandardJudgementForm(
                 data, standard=j.standard, initial={"judgement": j.judgement, "text": j.text}
             )
-            form.cache_key = markup_key("judgement", j.standard_id, j.judgement, j.text)
-            self.standards.append(form)
+            for j in judgements
+        ]
         self.overall = OverallForm(data, initial=overall_initial(evaluation))
-        # Unbound, each form's markup depends only on the values it shows: the template caches
-        # it under these keys (issue 9: the GOV.UK forms were most of the page), so a save
-        # renders again only the parts it changed.
-        self.header.cache_key = markup_key(
-            "evaluation-header", evaluation.completed_on, evaluation.revision
-        )
-        self.overall.cache_key = markup_key(
-            "evaluation-overall", *overall_initial(evaluation).items()
-        )
-        self.framework_generation = FRAMEWORK.current()
-        self.is_bound = data is not None
 
     @property
     def forms(self):

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from climbie_audit.models import CouncilRef
 from evaluations.evaluation import access as evaluation_access
@@ -32,6 +33,20 @@ class WorkspaceRow:
     @property
     def star_rating_capped(self) -> bool:
         return bool(self.latest_issued) and caps_star_rating(self.latest_issued["overall_serving"])
+
+    @property
+    def submitted_on(self) -> str:
+        return short_date(self.latest_return["submitted_at"]) if self.latest_return else ""
+
+    @property
+    def issued_on(self) -> str:
+        return short_date(self.evaluation["issued_at"]) if self.evaluation else ""
+
+
+def short_date(moment) -> str:
+    """What the template filter `date` ("j M Y") shows, in the service's time zone: written
+    directly, as the filter costs about 40 µs a date and the table shows two a council."""
+    return "" if moment is None else f"{timezone.localtime(moment):%-d %b %Y}"
 
 
 def _row(council: CouncilRef, assigned: bool, returns: list, evaluations: dict) -> WorkspaceRow:

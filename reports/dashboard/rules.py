@@ -128,7 +128,7 @@ class Dashboard:
 
 
 def _returns(audit):
-    evaluations = Evaluation.objects.select_related("inspector").order_by("issued_at", "pk")
+    evaluations = Evaluation.objects.order_by("issued_at", "pk")  # the inspector is not shown
     return list(
         audit.returns.select_related("submitted_by")
         .prefetch_related(Prefetch("evaluations", queryset=evaluations))
@@ -175,7 +175,8 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
     answers = []
     if figures_return is not None:
         answers = list(figures_return.answers.in_framework_order())
-        framework_index.attach_criteria(answers)
+    actions = list(_actions(plan)) if plan else []
+    framework_index.attach_criteria([*answers, *actions])  # one read of the criteria for both
     summary = scoring.summarise(answers) if figures_return is not None else None
 
     issued = [e for r in submitted for e in r.evaluations.all() if e.is_issued]
@@ -186,8 +187,6 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
             evaluation.judgements.select_related("standard").order_by("standard__number")
         )
 
-    actions = list(_actions(plan)) if plan else []
-    framework_index.attach_criteria(actions)
     overdue_target = [a for a in actions if action_plan.is_past_target_date(a, today)]
     overdue_laming = [a for a in actions if action_plan.is_past_laming_deadline(a, today)]
     since = plan.reported_since if plan else None

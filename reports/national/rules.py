@@ -10,12 +10,12 @@ judgements here.
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import Count, Q
 
 from climbie_audit import charts
-from climbie_audit.cache_generations import COUNCIL_FIGURES, FRAMEWORK, NATIONAL_FIGURES
 from climbie_audit.models import Council, CouncilRef
 from evaluations.evaluation.judgements import (
     STANDARD_JUDGEMENT_LABELS,
@@ -121,7 +121,8 @@ class CouncilRow:
     overdue_target: int = 0
     overdue_laming: int = 0
     disagreements: list[Disagreement] = field(default_factory=list)
-    display: list[str] = field(default_factory=list)  # cells(), worked out once and cached
+    # cells() by name, worked out once, for the table (a name is a quick lookup in a template).
+    display: dict[str, str] = field(default_factory=dict)
 
     @property
     def status_label(self) -> str:
@@ -197,6 +198,19 @@ class CouncilRow:
             str(self.overdue),
         ]
 
+
+CELL_NAMES = (
+    "council",
+    "code",
+    "region",
+    "status",
+    "version",
+    "submitted",
+    "serving",
+    "capacity",
+    "share_four",
+    "overdue",
+)
 
 COLUMNS = [
     "Council",
@@ -294,25 +308,26 @@ class Overview:
     total_councils: int
     today: datetime.date
 
-    @property
+    # Each worked out once per page: the charts and the tables beside them show the same figures.
+    @cached_property
     def disagreements(self) -> list[Disagreement]:
         return [d for row in self.rows for d in row.disagreements]
 
-    @property
+    @cached_property
     def serving_distribution(self) -> list[tuple[str, int]]:
         counts = Counter(row.serving for row in self.rows)
         return [(label, counts.get(value, 0)) for value, label in Serving.choices] + [
             ("Not yet evaluated", counts.get("", 0))
         ]
 
-    @property
+    @cached_property
     def capacity_distribution(self) -> list[tuple[str, int]]:
         counts = Counter(row.capacity for row in self.rows)
         return [(label, counts.get(value, 0)) for value, label in Capacity.choices] + [
             ("Not yet evaluated", counts.get("", 0))
         ]
 
-    @property
+    @cached_property
     def ratings_by_standard(self) -> list[tuple[object, dict[int, int]]]:
         """Per standard, the ratings of every listed council's latest submitted version."""
         totals = {s.number: dict.fromkeys(RATING_LEVELS, 0) for s in self.standards}
@@ -414,21 +429,28 @@ def cached_for_immutable(prefix: str, records: list[dict], stamp: str, fetch) ->
     return values
 
 
-def submitted_rating_counts(submitted_returns: list[dict]) -> dict[int, dict[int, dict[int, int]]]:
+def submitted_rating_counts(
+    submitted_returns: list[dict], standards: list
+) -> dict[int, dict[int, dict[int, int]]]:
     """{return id: {standard number: {rating: criteria}}} for submitted returns (values rows with
-    pk and submitted_at). Counting 150 councils' ratings was the national overview's slowest
-    query (about 15 ms on SQLite); a submitted return's counts never change."""
+    pk and submitted_at) of the framework whose `standards` are given, counted by the database:
+    one row per return and standard. It was the national overview's slowest query: grouping by
+    the criterion's standard id rather than its number saves a join. A submitted return's
+    counts never change."""
+    numbers = {standard.pk: standard.number for standard in standards}
+
+    per_level = {f"rated_{level}": Count("pk", filter=Q(rating=level)) for level in RATING_LEVELS}
 
     def count(return_ids):
-        counted = {pk: defaultdict(lambda: dict.fromkeys(RATING_LEVELS, 0)) for pk in return_ids}
-        for return_id, number, rating, n in (
+        counted = {pk: {} for pk in return_ids}
+        for return_id, standard_id, *counts in (
             Answer.objects.filter(audit_return_id__in=return_ids, rating__isnull=False)
-            .values_list("audit_return_id", "criterion__standard__number", "rating")
-            .annotate(n=Count("pk"))
+            .values_list("audit_return_id", "criterion__standard_id")
+            .annotate(**per_level)
             .order_by()
         ):
-            counted[return_id][number][rating] = n
-        return {pk: dict(by_standard) for pk, by_standard in counted.items()}
+            counted[return_id][numbers[standard_id]] = dict(zip(RATING_LEVELS, counts, strict=True))
+        return counted
 
     return cached_for_immutable("rating-counts", submitted_returns, "submitted_at", count)
 
@@ -472,42 +494,21 @@ def build_overview(
 
 
 def national_rows(framework: Framework, today: datetime.date) -> tuple[list, list[CouncilRow]]:
-    """(the framework's standards, every council's row by name). Each council's row is kept in
-    the cache until something it is built from changes (that council's returns, evaluations or
-    actions: see climbie_audit/cache_generations.py) or the day does, so that a change in one
-    council works out one row again, not 150. Building every row reads about 5,000 rows."""
+    """(the framework's standards, every council's row by name), worked out from the database on
+    every request in a fixed number of queries; only the figures of submitted returns and issued
+    evaluations, which never change, come from the cache (by id)."""
     standards = list(framework.standards.order_by("number"))
     councils = CouncilRef.all_by_name()
-    generations = COUNCIL_FIGURES.current([council.pk for council in councils])
-    prefix = (
-        f"national-row:{framework.pk}:{today.isoformat()}:"
-        f"{NATIONAL_FIGURES.current()}:{FRAMEWORK.current()}"
-    )
-    keys = {council.pk: f"{prefix}:{council.pk}:{generations[council.pk]}" for council in councils}
-    cached = cache.get_many(list(keys.values()))
-    missing = [council for council in councils if keys[council.pk] not in cached]
-    fresh = {}
-    if missing:
-        every = len(missing) == len(councils)
-        fresh = {
-            row.council.pk: row
-            for row in _council_rows(framework, today, standards, missing, every=every)
-        }
-        cache.set_many({keys[pk]: row for pk, row in fresh.items()}, NATIONAL_FIGURES.seconds)
-    rows = [fresh.get(c.pk) or cached[keys[c.pk]] for c in councils]
-    return standards, rows
+    return standards, _council_rows(framework, today, standards, councils)
 
 
 def _council_rows(
-    framework: Framework, today: datetime.date, standards, councils, *, every: bool
+    framework: Framework, today: datetime.date, standards, councils
 ) -> list[CouncilRow]:
-    """The rows of `councils` (all of them when `every`, which reads without a filter)."""
-    ids = None if every else [council.pk for council in councils]
-    by_council = Q() if every else Q(self_audit__council_id__in=ids)
-
+    """Every council's row: each kind of record read once for all councils."""
     returns_by_council = defaultdict(list)
     return_info = {}
-    for r in AuditReturn.objects.filter(by_council, self_audit__framework=framework).values(
+    for r in AuditReturn.objects.filter(self_audit__framework=framework).values(
         "pk", "number", "status", "submitted_at", "self_audit__council_id"
     ):
         returns_by_council[r["self_audit__council_id"]].append(r)
@@ -516,7 +517,6 @@ def _council_rows(
     evaluations_by_return = defaultdict(list)
     for e in (
         Evaluation.objects.filter(audit_return__self_audit__framework=framework)
-        .filter(Q() if every else Q(audit_return__self_audit__council_id__in=ids))
         .values(
             "pk",
             "audit_return_id",
@@ -563,7 +563,7 @@ def _council_rows(
             figure_returns.add(evaluation["audit_return_id"])
         rows.append(row)
 
-    counts = submitted_rating_counts([return_info[pk] for pk in figure_returns])
+    counts = submitted_rating_counts([return_info[pk] for pk in figure_returns], standards)
 
     titles = {s.number: s.title for s in standards}
     judgements = issued_judgements([row.evaluation for row in latest_issued.values()])
@@ -585,12 +585,12 @@ def _council_rows(
                     )
                 )
 
-    overdue = overdue_by_council(framework, today, ids)
+    overdue = overdue_by_council(framework, today)
     for row in rows:
         if row.latest_return_id:
             row.set_ratings(counts[row.latest_return_id])
         row.overdue, row.overdue_target, row.overdue_laming = overdue.get(row.council.pk, (0, 0, 0))
-        row.display = row.cells()
+        row.display = dict(zip(CELL_NAMES, row.cells(), strict=True))
     return rows
 
 

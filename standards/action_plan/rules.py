@@ -12,7 +12,6 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from climbie_audit.cache_generations import NATIONAL_FIGURES
 from climbie_audit.concurrency import Difference, StaleEdit, claim, save_if_unchanged
 from standards.framework import index as framework_index
 from standards.models import (
@@ -179,8 +178,6 @@ def draft_actions_from(audit_return: AuditReturn, user=None, now=None) -> DraftR
                 to_update,
                 ["title", "action", "lead_officer", "target_date", "updated_from", "source_rating"],
             )
-        if to_create or to_update:
-            NATIONAL_FIGURES.bump()  # bulk writes send no signals
         if plan.drafted_from_id != audit_return.pk:
             plan.drafted_from = audit_return
             plan.save(update_fields=["drafted_from", "updated_at"])

@@ -1,68 +1,76 @@
-"""Every criterion, with its standard, framework, recommendations and Laming deadline, read once
-per version of the frameworks and kept in the cache.
+"""Criteria with their standard, framework and Laming deadline, read from the database on every
+request (docs/decisions/0003-what-is-cached.md: frameworks can be edited in the admin site, so
+nothing here is remembered between requests).
 
-Pages that list many answers or actions used to join each row to its criterion, standard and
-framework and load every criterion's recommendations to work out its Laming deadline: hundreds
-of model objects built on every request for data that changes only when an administrator edits
-a framework (climbie_audit/cache_generations.py starts a new generation when one does). There
-are a few dozen criteria per framework, so one list serves them all.
+Pages that list many answers or actions need each row's criterion, its standard and framework
+and its Laming deadline. Joining every row to them, and loading every criterion's
+recommendations to work out its deadline, built hundreds of model objects a page. Instead the
+criteria the rows name are read in one query, with their standard and framework and the
+shortest timescale of their recommendations worked out by the database.
 """
 
 import datetime
+from functools import lru_cache
 
-from django.core.cache import cache
+from dateutil.relativedelta import relativedelta
+from django.db.models import Min, Q
 
-from climbie_audit.cache_generations import FRAMEWORK
 from standards.models import Criterion, Framework
-
-# The latest list in this process as well, under the same key: unpickling the criteria from the
-# shared cache on every request cost as much as the join it replaced. Read-only: nothing changes
-# a criterion it is given. {what: (cache key, value)}, the latest of each only.
-_in_process: dict[str, tuple[str, object]] = {}
 
 
 def current_framework() -> Framework | None:
-    """Framework.objects.current(), read once per version of the frameworks in each process:
-    nearly every page asks for it."""
-    key = f"current-framework:{FRAMEWORK.current()}"
-    held = _in_process.get("framework")
-    if held is None or held[0] != key:
-        held = _in_process["framework"] = (key, Framework.objects.current())
-    return held[1]
+    """Framework.objects.current(): nearly every page asks for it."""
+    return Framework.objects.current()
 
 
-def criterion_index(*, reload: bool = False) -> dict[int, Criterion]:
-    key = f"criterion-index:{FRAMEWORK.current()}"
-    held = _in_process.get("criteria")
-    if held is not None and held[0] == key and not reload:
-        return held[1]
-    index = None if reload else cache.get(key)
-    if index is None:
-        index = {}
-        for criterion in Criterion.objects.with_framework_detail():
-            criterion.laming_deadline  # noqa: B018 -- worked out (cached_property) before caching
-            index[criterion.pk] = criterion
-        cache.set(key, index, FRAMEWORK.seconds)
-    _in_process["criteria"] = (key, index)
-    return index
+def _shortest_timescale():
+    # As Criterion.shortest_timescale_months: the recommendations that state a timescale.
+    return Min(
+        "recommendations__timescale_months",
+        filter=Q(recommendations__timescale_months__gt=0),
+    )
+
+
+@lru_cache(maxsize=256)
+def _deadline(published_on: datetime.date, months: int | None) -> datetime.date | None:
+    # As Criterion.laming_deadline (a pure function of its arguments, so remembered).
+    return None if months is None else published_on + relativedelta(months=months)
+
+
+def criteria(ids) -> dict[int, Criterion]:
+    """{id: criterion} for the criteria with these ids, each with its standard, framework and
+    Laming deadline (recommendations are not read: the pages that list them prefetch them)."""
+    found = list(
+        Criterion.objects.filter(pk__in=set(ids))
+        .select_related("standard__framework")
+        .annotate(shortest_months=_shortest_timescale())
+        .order_by()  # Meta.ordering would sort by the framework and standard for nothing
+    )
+    for criterion in found:
+        # Criterion.laming_deadline is a cached_property: the value set here is the one it gives.
+        criterion.__dict__["laming_deadline"] = _deadline(
+            criterion.standard.framework.published_on, criterion.shortest_months
+        )
+    return {criterion.pk: criterion for criterion in found}
 
 
 def laming_deadlines(framework: Framework) -> dict[int, datetime.date | None]:
-    """{criterion id: Laming deadline} for a whole framework."""
+    """{criterion id: Laming deadline} for a whole framework, in one query."""
     return {
-        pk: criterion.laming_deadline
-        for pk, criterion in criterion_index().items()
-        if criterion.standard.framework_id == framework.pk
+        pk: _deadline(framework.published_on, months)
+        for pk, months in Criterion.objects.filter(standard__framework=framework)
+        .annotate(shortest_months=_shortest_timescale())
+        .order_by()
+        .values_list("pk", "shortest_months")
     }
 
 
 def attach_criteria(items) -> None:
     """Give each answer or action (anything with a criterion_id) its criterion, standard,
-    framework, recommendations and Laming deadline from the cached list instead of a join."""
+    framework and Laming deadline, read in one query instead of a join per row."""
     items = list(items)
-    index = criterion_index()
-    if any(item.criterion_id not in index for item in items):
-        # Criteria written without signals (a raw SQL import): read them all again.
-        index = criterion_index(reload=True)
+    if not items:
+        return
+    found = criteria(item.criterion_id for item in items)
     for item in items:
-        item.criterion = index[item.criterion_id]
+        item.criterion = found[item.criterion_id]

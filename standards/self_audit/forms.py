@@ -3,7 +3,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
-from climbie_audit.form_fields import NamedDateField
+from climbie_audit.form_fields import FragmentMixin, NamedDateField
 from standards.models import RATING_LEVELS, Answer, Criterion
 from standards.self_audit.scoring import answer_problems
 
@@ -16,7 +16,7 @@ class TargetDateField(NamedDateField):
         super().__init__(f"Target date for {code}", **kwargs)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(FragmentMixin, forms.Form):
     """One criterion of a standard page. Many of these share one <form> element."""
 
     rating = forms.TypedChoiceField(
@@ -63,6 +63,9 @@ class AnswerForm(forms.Form):
         self.fields["lead_officer"].error_messages["max_length"] = (
             f"Lead officer for {code} must be 120 characters or fewer"
         )
+        # The layout as crispy-forms-gds would render it. The standard page renders the same
+        # markup from one template, self_audit/_answer_form.html, which is much faster; a test
+        # renders both ways and compares them.
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

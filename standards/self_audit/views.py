@@ -2,14 +2,14 @@
 standards.self_audit and standards.scoring."""
 
 from django.contrib import messages
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from climbie_audit import access
-from climbie_audit.cache_generations import FRAMEWORK, markup_key
-from standards.models import Criterion, ImmutableRecordError
+from standards.models import Criterion, ImmutableRecordError, Recommendation
 from standards.self_audit import access as self_audit_access
 from standards.self_audit import rules as self_audit
 from standards.self_audit import scoring
@@ -45,22 +45,11 @@ def overview_context(user, council, audit) -> dict:
     }
 
 
-def answer_form_key(answer) -> str:
-    """What an unbound answer form's markup depends on, and nothing else: the criterion and the
-    framework's text, the answer's values and its revision. The template caches the markup
-    under it (issue 9: rendering 15 GOV.UK forms was most of the page). Not the answer's id, so
-    that every council's blank answer to a criterion shares one copy: opening a standard for the
-    first time is as fast as opening it again."""
-    return markup_key("answer", answer.criterion_id, answer.revision, *answer.values().values())
-
-
 def _standard_forms(answers, data=None, strict=False):
-    forms = []
-    for a in answers:
-        form = AnswerForm(data, criterion=a.criterion, strict=strict, initial=initial_for(a))
-        form.cache_key = answer_form_key(a)
-        forms.append(form)
-    return forms
+    return [
+        AnswerForm(data, criterion=a.criterion, strict=strict, initial=initial_for(a))
+        for a in answers
+    ]
 
 
 @require_POST
@@ -83,9 +72,20 @@ def edit_standard(request, council_code, number):
             request, "Your return has been submitted. Start a revised return to make changes."
         )
         return redirect("self_audit:overview", council.code)
-    standard = get_object_or_404(audit.framework.standards, number=number)
+    standards = list(audit.framework.standards.order_by("number"))
+    standard = next((s for s in standards if s.number == number), None)
+    if standard is None:
+        raise Http404("No such standard")
     answers = list(
         draft.answers.with_criteria().filter(criterion__standard=standard).in_framework_order()
+    )
+    # The guidance under each criterion lists its recommendations and their deadlines.
+    prefetch_related_objects(
+        [a.criterion for a in answers],
+        Prefetch(
+            "recommendations",
+            queryset=Recommendation.objects.select_related("framework").order_by("number"),
+        ),
     )
     conflicts, conflict_forms = [], {}
     if request.method == "POST":
@@ -135,7 +135,6 @@ def edit_standard(request, council_code, number):
     for form in forms:
         form.conflict = conflict_by_criterion.get(form.criterion.pk)
         form.conflict_form = conflict_forms.get(form.criterion.pk)
-    standards = list(audit.framework.standards.order_by("number"))
     return render(
         request,
         "self_audit/standard.html",
@@ -148,7 +147,6 @@ def edit_standard(request, council_code, number):
             "has_errors": bool(error_links),
             "conflicts": conflicts,
             "standard_count": len(standards),
-            "framework_generation": FRAMEWORK.current(),
         },
         status=409 if conflicts else 200,
     )
@@ -194,7 +192,6 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
             (criterion_anchor(council, answer.criterion), message)
             for answer, message in summary.problems
         ]
-    answers = summary.answers
     return render(
         request,
         "self_audit/check.html",
@@ -203,12 +200,6 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
             "audit": audit,
             "draft": draft,
             "summary": summary,
-            # Revisions only grow, so this names the draft's answers as they are: the template
-            # caches their markup under it (issue 9).
-            "answers_version": (
-                f"{draft.pk}:{len(answers)}:{sum(a.revision for a in answers)}:"
-                f"{max((a.updated_at for a in answers), default='')}:{FRAMEWORK.current()}"
-            ),
             "error_links": error_links,
             "has_errors": bool(error_links),
             "can_submit": self_audit_access.may_submit(request.user, council),

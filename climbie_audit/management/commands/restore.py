@@ -1,6 +1,5 @@
 from pathlib import Path
 
-from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 
 from climbie_audit.backup import portable_load, restore_database
@@ -25,6 +24,4 @@ class Command(BaseCommand):
             portable_load(path)
         else:
             restore_database(path, database_name)
-        # What the cache holds was worked out from the data before the restore.
-        cache.clear()
         self.stdout.write(f"Restored {path}")

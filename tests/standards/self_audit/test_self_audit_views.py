@@ -5,7 +5,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from standards.models import AuditReturn
+from standards.models import AuditReturn, Criterion
 from standards.self_audit import rules as self_audit
 from tests.standards.helpers import answer, draft_for, fill, form_data, submitted_return
 
@@ -326,3 +326,44 @@ def test_page_query_counts_do_not_grow_with_versions_or_criteria(
     # Standard 1 has 7 criteria and standard 2 has 15: the same number of queries.
     assert with_two_versions[1] == with_two_versions[2]
     assert max(with_five_versions) <= 18  # with nothing cached: the criterion index is read too
+
+
+# --- Every page is worked out from the database: a change shows on the next page at once -------
+
+
+def checked_rating(page, prefix="c1_1"):
+    for tag in re.findall(r"<input[^>]*>", page):
+        if f'name="{prefix}-rating"' in tag and "checked" in tag:
+            return int(re.search(r'value="(\d)"', tag).group(1))
+    return None
+
+
+def standard_page(client, council, number=1):
+    response = client.get(url("standard", number, code=council.code))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_saved_answer_shows_at_once(client_for, framework, council_a, officer):
+    client = client_for(officer)
+    draft = draft_for(council_a, framework, officer)
+    assert checked_rating(standard_page(client, council_a)) is None
+    fill(draft, officer, {"1.1": 3}, only=["1.1"])
+    assert checked_rating(standard_page(client, council_a)) == 3
+    fill(draft, officer, {"1.1": 2}, only=["1.1"])
+    assert checked_rating(standard_page(client, council_a)) == 2
+
+
+def test_an_edit_to_the_framework_shows_at_once(client_for, framework, council_a, officer):
+    client = client_for(officer)
+    draft_for(council_a, framework, officer)
+    assert "Rewritten descriptor" not in standard_page(client, council_a)
+    criterion = Criterion.objects.get(standard__framework=framework, standard__number=1, number=1)
+    criterion.descriptors = {**criterion.descriptors, "2": "Rewritten descriptor for level 2."}
+    criterion.save()  # as the admin site does
+    assert "Rewritten descriptor for level 2." in standard_page(client, council_a)
+    recommendation = criterion.recommendations.order_by("number").first()
+    listed = f"Recommendation {recommendation.number}</a>"
+    before = standard_page(client, council_a).count(listed)
+    criterion.recommendations.remove(recommendation)  # as the admin's two-box selector does
+    assert standard_page(client, council_a).count(listed) == before - 1
