@@ -3,6 +3,9 @@ from django.contrib.auth.admin import UserAdmin
 
 from climbie_audit.models import AuditEvent, Council, InspectorAssignment, User
 
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 admin.site.site_header = "Climbié Audit administration"
 admin.site.site_title = "Climbié Audit administration"
 
@@ -59,3 +62,10 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Second factors are reset in the service (accounts:reset_second_factor), which logs it; the
+# admin pages django-otp brings would show every person's TOTP secret and recovery codes.
+for model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)

@@ -8,5 +8,8 @@ class ClimbieAuditConfig(AppConfig):
     def ready(self):
         from climbie_audit import audit_log, checks, sessions  # noqa: F401 -- checks registers itself
 
+        from climbie_audit.accounts import middleware as accounts_middleware
+
         audit_log.connect()
         sessions.connect()
+        accounts_middleware.connect()
