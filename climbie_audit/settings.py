@@ -151,6 +151,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Every sign-in input is bounded before anything stores it (no 500 for any length or byte).
+AXES_USERNAME_CALLABLE = "climbie_audit.accounts.throttling.bounded_username"
 
 ROOT_URLCONF = "climbie_audit.urls"
 WSGI_APPLICATION = "climbie_audit.wsgi.application"

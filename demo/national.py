@@ -17,12 +17,11 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from climbie_audit.cache_generations import NATIONAL_FIGURES
 from climbie_audit.models import Council, InspectorAssignment, User
-from demo.seed import DEMO_COUNCILS, DEMO_PASSWORD, slug
+from demo.seed import DEMO_COUNCILS, DEMO_PASSWORD_HASH, slug
 from standards.action_plan.rules import laming_deadlines, title_from
 
 CODE_PREFIX = "N"
@@ -673,7 +672,7 @@ def write_picture(pictures: list[CouncilPicture], framework) -> dict[str, int]:
     if clash:
         raise NationalDataExists("National data (or people with its usernames) already exists.")
 
-    password = make_password(DEMO_PASSWORD)  # hashed once: hashing 300 times would take minutes
+    password = DEMO_PASSWORD_HASH  # precomputed: hashing 300 times would take minutes
     councils = Council.objects.bulk_create(
         Council(name=p.name, code=p.code, region=p.region, kind=p.kind) for p in pictures
     )

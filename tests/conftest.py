@@ -23,10 +23,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def fast_password_hashing(settings):
     """Django's PBKDF2 takes about half a second a password, on purpose, and the tests create
     thousands of people: hash theirs quickly, as Django's testing documentation advises.
-    PBKDF2 stays in the list so that any password hashed the production way still checks.
+    Argon2 and PBKDF2 stay in the list so that any password hashed the production way (the demo
+    people's precomputed Argon2id hash, an older PBKDF2 one) still checks.
     (Servers the tests start in their own processes, and `make loadtest`, hash as production.)"""
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     ]
 

@@ -40,7 +40,6 @@ def administrator_permissions():
     return Permission.objects.filter(manage | read_log)
 
 
-@transaction.atomic
 def invite(
     *,
     by: User,
@@ -66,13 +65,14 @@ def invite(
     )
     person.set_unusable_password()
     if role == User.Role.ADMINISTRATOR:
-        person.is_staff = True
+        person.is_staff = True  # the Django admin, with only the permissions it needs
     person.full_clean()
-    person.save()
-    if role == User.Role.ADMINISTRATOR:
-        person.user_permissions.set(administrator_permissions())
-    events.record(events.Action.INVITED, person, request=request, by=by, detail=role)
-    transaction.on_commit(lambda: send_invitation(person, by))
+    with transaction.atomic():
+        person.save()
+        if role == User.Role.ADMINISTRATOR:
+            person.user_permissions.set(administrator_permissions())
+        events.record(events.Action.INVITED, person, request=request, by=by, detail=role)
+    send_invitation(person, by)  # once the account is saved
     return person
 
 
