@@ -1,10 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-
-from climbie_audit.models import AuditEvent, Council, InspectorAssignment, User
-
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from climbie_audit.models import AuditEvent, Council, InspectorAssignment, User
 
 admin.site.site_header = "Climbié Audit administration"
 admin.site.site_title = "Climbié Audit administration"

@@ -7,7 +7,6 @@ class ClimbieAuditConfig(AppConfig):
 
     def ready(self):
         from climbie_audit import audit_log, checks, sessions  # noqa: F401 -- checks registers itself
-
         from climbie_audit.accounts import middleware as accounts_middleware
 
         audit_log.connect()

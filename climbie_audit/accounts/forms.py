@@ -121,7 +121,9 @@ class ChangePasswordForm(ErrorLinksMixin, auth_forms.PasswordChangeForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _password_field(self.fields["old_password"], "Current password", "Enter your current password")
+        _password_field(
+            self.fields["old_password"], "Current password", "Enter your current password"
+        )
         _password_field(self.fields["new_password1"], "New password", "Enter a new password")
         _password_field(
             self.fields["new_password2"], "Confirm new password", "Confirm your new password"
@@ -169,5 +171,7 @@ class CodeForm(ErrorLinksMixin, forms.Form):
 def _password_field(field, label: str, required: str) -> None:
     field.label = label
     field.error_messages["required"] = required
-    field.error_messages["null_characters_not_allowed"] = f"{label} must not include a NUL character"
+    field.error_messages["null_characters_not_allowed"] = (
+        f"{label} must not include a NUL character"
+    )
     field.strip = False

@@ -47,7 +47,12 @@ class AbsoluteSessionLifetimeMiddleware:
 
 # Pages a person may open between their password and their second factor.
 WHILE_VERIFYING = {"accounts:verify", "logout", "accessibility"}
-WHILE_SETTING_UP = {"accounts:two_factor_setup", "accounts:recovery_codes", "logout", "accessibility"}
+WHILE_SETTING_UP = {
+    "accounts:two_factor_setup",
+    "accounts:recovery_codes",
+    "logout",
+    "accessibility",
+}
 
 
 class SecondFactorMiddleware:

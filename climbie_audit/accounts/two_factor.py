@@ -5,6 +5,7 @@ Setting up never writes on a GET: the new secret waits in the session until the 
 code from their app, and only then is the device saved.
 """
 
+import base64
 import binascii
 
 import segno
@@ -44,8 +45,6 @@ def pending_secret(session) -> str:
 
 def base32_secret(hex_key: str) -> str:
     """The secret as people type it into an app: base 32, in groups of four."""
-    import base64
-
     text = base64.b32encode(binascii.unhexlify(hex_key)).decode().rstrip("=")
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
@@ -133,10 +132,8 @@ def verify(request, code: str) -> bool:
     throttles each device after failures); mark the session as verified."""
     user = request.user
     code = normalise(code)
-    if not code or len(code) > 20 or not code.isalnum():
-        device = None
-    else:
-        device = match_token(user, code)
+    well_formed = code.isascii() and code.isalnum() and 0 < len(code) <= 20
+    device = match_token(user, code) if well_formed else None
     if device is None:
         events.record(events.Action.SECOND_FACTOR_FAILED, user, request=request)
         return False

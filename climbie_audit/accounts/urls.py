@@ -20,9 +20,7 @@ urlpatterns = [
         name="reset_second_factor",
     ),
     path("councils/<str:council_code>/people/", views.council_people, name="council_people"),
-    path(
-        "councils/<str:council_code>/people/invite/", views.invite_officer, name="invite_officer"
-    ),
+    path("councils/<str:council_code>/people/invite/", views.invite_officer, name="invite_officer"),
     path(
         "councils/<str:council_code>/people/<int:pk>/remove/",
         views.remove_officer,

@@ -13,8 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 
 from climbie_audit import access
-from climbie_audit.accounts import events, people, two_factor
 from climbie_audit.accounts import access as accounts_access
+from climbie_audit.accounts import events, people, two_factor
 from climbie_audit.accounts.forms import (
     ChangePasswordForm,
     CodeForm,
@@ -120,9 +120,7 @@ def verify(request):
         if two_factor.verify(request, form.cleaned_data["code"]):
             return redirect(_safe_next(request, home))
         form.add_error("code", "The code is not correct. Check the code in your app and try again")
-    return render(
-        request, "accounts/verify.html", {"form": form, "next": _safe_next(request, "")}
-    )
+    return render(request, "accounts/verify.html", {"form": form, "next": _safe_next(request, "")})
 
 
 # --- Invitations and people ----------------------------------------------------------------------
@@ -286,6 +284,7 @@ class ResetPasswordView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         events.record(events.Action.PASSWORD_RESET, form.user, request=self.request, by=form.user)
-        messages.success(self.request, "Your password has been reset. Sign in with your new password")
+        messages.success(
+            self.request, "Your password has been reset. Sign in with your new password"
+        )
         return response
-

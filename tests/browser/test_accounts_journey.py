@@ -184,7 +184,9 @@ def test_forgotten_password_journey_and_a_used_link(page):
     sign_out(page)
 
     page.goto(link)
-    expect(page.get_by_role("heading", name="This password reset link does not work")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="This password reset link does not work")
+    ).to_be_visible()
     assert_accessible(page, "reset-password-used-link")
 
 

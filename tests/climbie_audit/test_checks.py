@@ -22,3 +22,23 @@ def test_a_shared_cache_is_not(settings):
         }
     }
     assert "climbie_audit.W001" not in deploy_cache_warnings()
+
+
+def security_warnings():
+    return [
+        message.id
+        for message in checks.run_checks(include_deployment_checks=True, tags=["security"])
+        if message.id.startswith("climbie_audit.")
+    ]
+
+
+def test_a_deployment_without_second_factors_or_host_cookies_is_warned_about(settings):
+    settings.REQUIRE_TWO_FACTOR = False
+    assert {"climbie_audit.W002", "climbie_audit.W003"} <= set(security_warnings())
+
+
+def test_the_production_settings_are_not(settings):
+    settings.REQUIRE_TWO_FACTOR = True
+    settings.SESSION_COOKIE_NAME = "__Host-sessionid"
+    settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
+    assert security_warnings() == []

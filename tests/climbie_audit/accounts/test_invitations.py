@@ -15,9 +15,7 @@ def invite_officer(client, council_code="509", email="new.officer@leicester.gov.
     )
 
 
-def test_director_invites_an_officer_who_sets_a_password_and_signs_in(
-    client_for, director, client
-):
+def test_director_invites_an_officer_who_sets_a_password_and_signs_in(client_for, director, client):
     response = invite_officer(client_for(director))
     assert response.status_code == 302
     person = User.objects.get(email="new.officer@leicester.gov.uk")
@@ -35,7 +33,9 @@ def test_director_invites_an_officer_who_sets_a_password_and_signs_in(
         reverse("login"), {"username": person.username, "password": NEW_PASSWORD}
     )
     assert signed_in.status_code == 302
-    actions = set(AuditEvent.objects.filter(object_id=str(person.pk)).values_list("action", flat=True))
+    actions = set(
+        AuditEvent.objects.filter(object_id=str(person.pk)).values_list("action", flat=True)
+    )
     assert {"invited", "password-set"} <= actions
     # The link worked once.
     again = client.get(link, follow=True)
@@ -107,7 +107,9 @@ def test_director_cannot_remove_themselves_or_invite_from_the_admin_page(client_
     assert client.get(reverse("accounts:invite")).status_code == 403
 
 
-def test_administrator_invites_a_director_and_an_administrator(client_for, administrator, council_a):
+def test_administrator_invites_a_director_and_an_administrator(
+    client_for, administrator, council_a
+):
     client = client_for(administrator)
     missing_council = client.post(
         reverse("accounts:invite"),

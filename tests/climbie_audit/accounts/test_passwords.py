@@ -31,9 +31,10 @@ def test_reset_link_sets_a_password_once(client, officer):
     assert b"The passwords do not match" in mismatch.content
     done = client.post(page.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW})
     assert done["Location"] == reverse("login")
-    assert client.post(
-        reverse("login"), {"username": officer.username, "password": NEW}
-    ).status_code == 302
+    assert (
+        client.post(reverse("login"), {"username": officer.username, "password": NEW}).status_code
+        == 302
+    )
     client.post(reverse("logout"))
     assert b"This password reset link does not work" in client.get(link, follow=True).content
     assert AuditEvent.objects.filter(action="password-reset", object_id=str(officer.pk)).exists()

@@ -48,9 +48,7 @@ def test_every_sign_in_input_is_bounded(db, username, password, message):
 def test_raw_bytes_in_the_sign_in_form_are_not_a_500(db):
     client = Client(raise_request_exception=False)
     body = b"username=%FF%FE%00%C3&password=%00%FF"
-    response = client.post(
-        reverse("login"), body, content_type="application/x-www-form-urlencoded"
-    )
+    response = client.post(reverse("login"), body, content_type="application/x-www-form-urlencoded")
     assert response.status_code in (200, 403)
 
 
