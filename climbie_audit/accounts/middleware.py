@@ -12,15 +12,18 @@ from django.urls import Resolver404, resolve, reverse
 from climbie_audit.accounts import events, two_factor
 
 SIGNED_IN_AT = "signed_in_at"
+# Set at sign-in when the person has a second factor to pass: pages then need no query to know.
+SECOND_FACTOR_DUE = "second_factor_due"
 
 
-def _remember_sign_in_time(sender, request, user, **kwargs):
+def _on_sign_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         request.session[SIGNED_IN_AT] = int(time.time())
+        request.session[SECOND_FACTOR_DUE] = two_factor.has_second_factor(user)
 
 
 def connect() -> None:
-    user_logged_in.connect(_remember_sign_in_time, dispatch_uid="accounts-signed-in-at")
+    user_logged_in.connect(_on_sign_in, dispatch_uid="accounts-signed-in")
 
 
 class AbsoluteSessionLifetimeMiddleware:
@@ -66,15 +69,22 @@ class SecondFactorMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or user.is_verified():
             return self.get_response(request)
+        if request.session.get(SECOND_FACTOR_DUE):
+            target, allowed = "accounts:verify", WHILE_VERIFYING
+        elif two_factor.required():
+            if two_factor.has_second_factor(user):  # set up in another session since
+                target, allowed = "accounts:verify", WHILE_VERIFYING
+            else:
+                target, allowed = "accounts:two_factor_setup", WHILE_SETTING_UP
+        else:
+            # Optional (development) and none to pass at this sign-in: no query, no detour.
+            return self.get_response(request)
         try:
             name = resolve(request.path_info).view_name
         except Resolver404:
             return self.get_response(request)
-        if two_factor.has_second_factor(user):
-            if name not in WHILE_VERIFYING:
-                return redirect(_with_next(reverse("accounts:verify"), request))
-        elif two_factor.required() and name not in WHILE_SETTING_UP:
-            return redirect(_with_next(reverse("accounts:two_factor_setup"), request))
+        if name not in allowed:
+            return redirect(_with_next(reverse(target), request))
         return self.get_response(request)
 
 
