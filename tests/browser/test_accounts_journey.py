@@ -230,3 +230,34 @@ def test_change_password_journey(page):
     sign_out(page)
     sign_in(page, "changer", PASSWORD)
     expect(page.get_by_test_id("signed-in-as")).to_be_visible()
+
+
+def test_administrator_resets_an_officers_second_factor(page):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    officer = OfficerFactory(username="phone.lost", first_name="Phil", last_name="Lost")
+    TOTPDevice.objects.create(user=officer, name="Authenticator app", confirmed=True)
+    AdministratorFactory(username="admin.reset")
+    sign_in(page, "admin.reset")
+    page.goto("/people/")
+    page.get_by_role("link", name="Reset second factor of phone.lost").click()
+    expect(
+        page.get_by_role("heading", name="Reset the second factor of Phil Lost?")
+    ).to_be_visible()
+    assert_accessible(page, "admin-reset-second-factor")
+    page.get_by_role("button", name="Reset the second factor").click()
+    expect(page.get_by_text("second factor has been reset")).to_be_visible()
+    assert_accessible(page, "admin-second-factor-reset")
+    assert not TOTPDevice.objects.filter(user=officer).exists()
+
+
+def test_recovery_codes_can_be_renewed(page):
+    OfficerFactory(username="renewer")
+    sign_in(page, "renewer")
+    set_up_authenticator(page, "renewer")
+    page.goto("/account/")
+    page.get_by_role("link", name="Renew your recovery codes").click()
+    expect(page.get_by_text("You have 10 recovery codes left")).to_be_visible()
+    assert_accessible(page, "recovery-codes-renew")
+    page.get_by_role("button", name="Make new recovery codes").click()
+    expect(page.get_by_test_id("recovery-codes").locator("li")).to_have_count(10)
