@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from climbie_audit.models import AuditEvent, Council, InspectorAssignment, User
 
@@ -59,3 +61,10 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Second factors are reset in the service (accounts:reset_second_factor), which logs it; the
+# admin pages django-otp brings would show every person's TOTP secret and recovery codes.
+for model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)

@@ -45,7 +45,7 @@ def record(action, *, request=None, user=None, username="", obj=None, summary=""
         username=username or (user.get_username() if user else ""),
         object_type=obj._meta.label if obj is not None else "",
         object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
-        summary=(summary or (str(obj) if obj is not None else ""))[:300],
+        summary=(summary or (safe_summary(obj) if obj is not None else ""))[:300],
         path=(request.path[:300] if request is not None else ""),
         ip_address=client_ip(request),
     )
@@ -56,14 +56,31 @@ def record_refusal(request, status: int) -> None:
         record(AuditEvent.Action.ACCESS_REFUSED, request=request, summary=f"HTTP {status}")
 
 
+def safe_summary(obj) -> str:
+    """What a change is to, without its content: the kind of record, its id and, where it has
+    one, the criterion or standard it belongs to. Never the record's own text (str() of a finding
+    or a cabinet report carries free text of a draft, which administrators must not read)."""
+    parts = [f"{obj._meta.verbose_name.capitalize()} {obj.pk}"]
+    for name in ("criterion", "standard"):
+        field = next((f for f in obj._meta.concrete_fields if f.name == name), None)
+        # Criteria and standards are public framework data; named only when already loaded,
+        # so that logging costs no query.
+        if field is not None and field.is_cached(obj):
+            related = getattr(obj, name)
+            parts.append(f"{name} {getattr(related, 'code', None) or related.number}")
+            break
+    return ", ".join(parts)
+
+
 def _on_save(sender, instance, created, raw=False, **kwargs):
     if raw:  # loaddata restores a backup: it is not a change anyone made
         return
-    record(AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE, obj=instance)
+    action = AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE
+    record(action, obj=instance, summary=safe_summary(instance))
 
 
 def _on_delete(sender, instance, **kwargs):
-    record(AuditEvent.Action.DELETE, obj=instance)
+    record(AuditEvent.Action.DELETE, obj=instance, summary=safe_summary(instance))
 
 
 def _on_sign_in(sender, request, user, **kwargs):

@@ -19,8 +19,11 @@ def _navigation(request):
     # Action plans and dashboards: SSI's view of every council at once.
     if user.is_inspector or user.is_administrator:
         items.append(("National overview", reverse("national:overview")))
+    if user.is_administrator or user.is_director:
+        items.append(("People", reverse("accounts:everyone")))
     if user.is_administrator:
         items.append(("Administration", reverse("admin:index")))
+    items.append(("Your account", reverse("accounts:account")))
     path = request.path
     return [
         {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}

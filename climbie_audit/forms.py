@@ -1,6 +1,10 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
+
+# Long enough for any passphrase; short enough that hashing it costs nothing extra.
+PASSWORD_MAX_LENGTH = 1024
 
 
 class SignInForm(AuthenticationForm):
@@ -12,8 +16,26 @@ class SignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Username"
-        self.fields["username"].error_messages["required"] = "Enter your username"
-        self.fields["password"].error_messages["required"] = "Enter your password"
+        username, password = self.fields["username"], self.fields["password"]
+        # AuthenticationForm sets only the input's maxlength attribute: enforce it too.
+        username.validators.append(MaxLengthValidator(username.max_length))
+        # Every input bounded, every byte answered with a form error (never a 500).
+        username.error_messages.update(
+            {
+                "required": "Enter your username",
+                "max_length": f"Username must be {username.max_length} characters or fewer",
+                "null_characters_not_allowed": "Username must not include a NUL character",
+            }
+        )
+        password.max_length = PASSWORD_MAX_LENGTH
+        password.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+        password.error_messages.update(
+            {
+                "required": "Enter your password",
+                "max_length": f"Password must be {PASSWORD_MAX_LENGTH} characters or fewer",
+                "null_characters_not_allowed": "Password must not include a NUL character",
+            }
+        )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.text("username", field_width=20),

@@ -145,6 +145,18 @@ class AuditEvent(models.Model):
         CREATE = "create", "Created"
         CHANGE = "change", "Changed"
         DELETE = "delete", "Deleted"
+        # Account events (issue 16)
+        INVITED = "invited", "Invited"
+        PASSWORD_SET = "password-set", "Password set from an invitation"
+        PASSWORD_RESET = "password-reset", "Password reset"
+        PASSWORD_CHANGED = "password-changed", "Password changed"
+        SECOND_FACTOR_ADDED = "2fa-added", "Second factor added"
+        SECOND_FACTOR_USED = "2fa-used", "Second factor passed at sign-in"
+        SECOND_FACTOR_FAILED = "2fa-failed", "Second factor code refused"
+        SECOND_FACTOR_RESET = "2fa-reset", "Second factor reset"
+        RECOVERY_CODES_RENEWED = "recovery-renewed", "Recovery codes renewed"
+        DEACTIVATED = "deactivated", "Deactivated"
+        SESSION_EXPIRED = "session-expired", "Session ended: 12 hours since sign-in"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(

@@ -4,7 +4,8 @@ from django.contrib.sessions.models import Session
 from django.db.models.signals import pre_save
 from django.utils import timezone
 
-from climbie_audit.models import User
+from climbie_audit import audit_log
+from climbie_audit.models import AuditEvent, User
 
 
 def end_sessions_of(user: User) -> int:
@@ -22,6 +23,12 @@ def _on_user_save(sender, instance, raw=False, **kwargs):
     was_active = User.objects.filter(pk=instance.pk, is_active=True).exists()
     if was_active:
         end_sessions_of(instance)
+        # Whoever deactivates (a director in the service, an administrator in the admin).
+        audit_log.record(
+            AuditEvent.Action.DEACTIVATED,
+            obj=instance,
+            summary=f"Deactivated: {instance.get_username()}",
+        )
 
 
 def connect() -> None:

@@ -108,6 +108,11 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "simple_history",
     "axes",
+    # Two-factor sign-in (docs/decisions/0006-accounts-and-two-factor.md): authenticator apps
+    # (TOTP) and recovery codes (static tokens).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "climbie_audit",
     "standards",
     "evaluations",
@@ -117,12 +122,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL byte anywhere in the path is a 404 before anything reads the path.
+    "climbie_audit.middleware.NulBytePathMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed its second factor?
+    "django_otp.middleware.OTPMiddleware",
+    # Sessions end 12 hours after sign-in, however busy (beside the 30-minute idle timeout).
+    "climbie_audit.accounts.middleware.AbsoluteSessionLifetimeMiddleware",
+    # A person with a second factor, or who must have one, sees nothing else until it is done.
+    "climbie_audit.accounts.middleware.SecondFactorMiddleware",
     # Anonymous visitors see only the sign-in page: views opt out with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -144,6 +157,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Every sign-in input is bounded before anything stores it (no 500 for any length or byte).
+AXES_USERNAME_CALLABLE = "climbie_audit.accounts.throttling.bounded_username"
 
 ROOT_URLCONF = "climbie_audit.urls"
 WSGI_APPLICATION = "climbie_audit.wsgi.application"
@@ -165,6 +180,14 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "climbie_audit.User"
+# Argon2id first: new passwords are hashed with it, and a PBKDF2 hash is rehashed with Argon2id
+# the next time its owner signs in (Django does this for any hasher that is not first).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -174,6 +197,18 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# --- Accounts (issue 16) ---------------------------------------------------------------------------
+# Every person signs in with a second factor in production; in development it is optional, so the
+# demo sign-ins stay one step. REQUIRE_TWO_FACTOR=true|false overrides either.
+REQUIRE_TWO_FACTOR = env_flag("REQUIRE_TWO_FACTOR", PRODUCTION)
+# A forgotten-password link works once and for an hour; an invitation once and for 7 days.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_SECONDS", str(60 * 60)))
+INVITATION_TIMEOUT = int(os.environ.get("INVITATION_SECONDS", str(7 * 24 * 60 * 60)))
+OTP_TOTP_ISSUER = "Climbié Audit"
+# Wrong codes slow further tries down (django-otp doubles the wait after each failure).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -210,6 +245,8 @@ SESSION_COOKIE_HTTPONLY = True
 # Idle timeout: every request pushes expiry on; pages warn two minutes before it ends.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
+# However busy, a session ends this long after its sign-in (ASVS 7.3.2).
+SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(12 * 60 * 60)))
 SESSION_TIMEOUT_WARNING_SECONDS = 120
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
@@ -219,6 +256,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # __Host- cookies: the browser keeps them only if Secure, for path / and without a Domain,
+    # so no other host (a sibling subdomain) can set or shadow them (ASVS 3.3.1).
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = "/"
+    SESSION_COOKIE_DOMAIN = CSRF_COOKIE_DOMAIN = None
     SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
@@ -239,7 +282,7 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
-        "base-uri": [SELF],
+        "base-uri": [NONE],
         "object-src": [NONE],
     }
 }

@@ -20,6 +20,8 @@ urlpatterns = [
     # One sign-in page for everyone, administrators included.
     path("admin/login/", views.admin_sign_in, name="admin-login"),
     path("admin/", admin.site.urls),
+    # accounts: invitations, people, passwords, second factors
+    path("", include("climbie_audit.accounts.urls")),
     # standards
     path("framework/", include("standards.framework.urls")),
     path(COUNCIL + "self-audit/", include("standards.self_audit.urls")),

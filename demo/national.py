@@ -10,7 +10,6 @@ usernames.
 
 import datetime
 
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from climbie_audit.models import Council, InspectorAssignment, User
@@ -22,7 +21,7 @@ from demo.national_picture import (
     build_picture,
     latest_submitted,
 )
-from demo.seed import DEMO_PASSWORD, slug
+from demo.seed import DEMO_PASSWORD_HASH, slug
 from standards.action_plan.rules import laming_deadlines
 
 
@@ -69,7 +68,7 @@ def write_picture(pictures: list[CouncilPicture], framework) -> dict[str, int]:
     if clash:
         raise NationalDataExists("National data (or people with its usernames) already exists.")
 
-    password = make_password(DEMO_PASSWORD)  # hashed once: hashing 300 times would take minutes
+    password = DEMO_PASSWORD_HASH  # precomputed: hashing 300 times would take minutes
     councils = Council.objects.bulk_create(
         Council(name=p.name, code=p.code, region=p.region, kind=p.kind) for p in pictures
     )

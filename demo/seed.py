@@ -2,12 +2,17 @@
 
 import datetime
 
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from climbie_audit.models import Council, InspectorAssignment, User
 
 DEMO_PASSWORD = "climbie-demo-2003"
+# DEMO_PASSWORD hashed once with Argon2id (Django's parameters), kept here: every demo person shares
+# it, and seeding costs no hashing at all (tests/demo checks it still matches DEMO_PASSWORD).
+DEMO_PASSWORD_HASH = (
+    "argon2$argon2id$v=19$m=102400,t=2,p=8$T0FGamxvbktjWHN1aFBJbk9jMHhaaQ"
+    "$ZPCa6eskdBfzzDG2+9vgzCuA7m39B63ybsR0yfUz+U0"
+)
 
 # Real English councils with social services responsibilities in 2003. Leicester's code is the
 # one on its SSI evaluation (seed 000); the others are this service's own numbering.
@@ -47,8 +52,8 @@ def slug(name: str) -> str:
 @transaction.atomic
 def seed_demo() -> list[tuple[str, str, str]]:
     """Create demo councils and people (idempotent). Returns (username, role, council) rows."""
-    # One hash for every demo account: hashing is deliberately slow, and they share a password.
-    password_hash = make_password(DEMO_PASSWORD)
+    # One precomputed hash for every demo account: hashing is deliberately slow.
+    password_hash = DEMO_PASSWORD_HASH
     sign_ins = []
     councils = {}
     for name, code, region, kind in DEMO_COUNCILS:

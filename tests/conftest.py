@@ -113,12 +113,14 @@ def module_db(request, django_db_setup, django_db_blocker):
 def fast_password_hashing():
     """Django's PBKDF2 takes about half a second a password, on purpose, and the tests create
     thousands of people: hash theirs quickly, as Django's testing documentation advises.
-    PBKDF2 stays in the list so that any password hashed the production way still checks.
+    Argon2 and PBKDF2 stay in the list so that any password hashed the production way (the demo
+    people's precomputed Argon2id hash, an older PBKDF2 one) still checks.
     (Servers the tests start in their own processes, and `make loadtest`, hash as production.)
     For the whole session, so that data made once for a module is hashed quickly too."""
     with override_settings(
         PASSWORD_HASHERS=[
             "django.contrib.auth.hashers.MD5PasswordHasher",
+            "django.contrib.auth.hashers.Argon2PasswordHasher",
             "django.contrib.auth.hashers.PBKDF2PasswordHasher",
         ]
     ):

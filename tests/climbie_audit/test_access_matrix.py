@@ -37,6 +37,8 @@ def kwargs_for(name: str, route: str, data) -> dict:
         "code": "1.1",
         "key": "summary",
         "finding_pk": o["finding"].pk,
+        "uidb64": "MQ",
+        "token": "1-bad",
     }
     pk_by_name = {
         "evaluation:detail": o["issued_evaluation"],
@@ -55,6 +57,8 @@ def kwargs_for(name: str, route: str, data) -> dict:
         "inspection:detail": o["inspection"],
         "inspection:change": o["inspection"],
     }
+    if name in ("accounts:reset_second_factor", "accounts:remove_officer"):
+        pk_by_name[name] = data.people["officer_a"]
     if name.startswith("cabinet:") and name not in pk_by_name:
         pk_by_name[name] = o["report"]
     if name in pk_by_name:

@@ -3,7 +3,17 @@ from django.urls import reverse
 
 from tests.url_catalogue import all_paths
 
-PUBLIC = {"login", "accessibility", "admin-login", "admin:login"}
+PUBLIC = {
+    "login",
+    "accessibility",
+    "admin-login",
+    "admin:login",
+    # One-time links and forgotten passwords are for people who cannot sign in yet.
+    "accounts:accept_invitation",
+    "accounts:forgot_password",
+    "accounts:password_reset_sent",
+    "accounts:reset_password",
+}
 
 
 @pytest.mark.django_db
