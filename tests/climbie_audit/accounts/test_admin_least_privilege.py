@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from climbie_audit.models import AuditEvent
+from standards.models import Framework
 from tests.climbie_audit.access_matrix_data import build
 
 SECRET = "ZEBRA-DRAFT-SECRET"
@@ -14,7 +15,7 @@ SECRET = "ZEBRA-DRAFT-SECRET"
 
 @pytest.fixture
 def drafts(db):
-    data = build()
+    data = build(Framework.objects.current())
     o = data.objects
     finding = o["finding"]
     finding.description = f"{SECRET} finding in a draft evaluation"
