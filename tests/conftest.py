@@ -78,8 +78,9 @@ def _is_transactional(item) -> bool:
 
 
 def _uses_db(item) -> bool:
-    names = set(getattr(item, "fixturenames", ()))
-    return bool(item.get_closest_marker("django_db") or "db" in names or _is_transactional(item))
+    """Whether a test asks for the database through a fixture. (A module-wide django_db mark
+    also lets through tests that never touch it; those cannot see a module's data either way.)"""
+    return "db" in getattr(item, "fixturenames", ()) or _is_transactional(item)
 
 
 @pytest.fixture(scope="module")
