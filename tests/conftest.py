@@ -127,6 +127,16 @@ def fast_password_hashing():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def static_files_found_when_asked_for():
+    """WhiteNoise lists every static file whenever a request handler starts, and every test
+    client starts one: some 20 ms a test. In its development mode (AUTOREFRESH) it looks a file
+    up when a request asks for it instead. Pages are answered the same; no test fetches static
+    files through the test client, and the live server serves them with Django's own handler."""
+    with override_settings(WHITENOISE_AUTOREFRESH=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with nothing cached, as its database starts empty: cached entries name
