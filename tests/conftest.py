@@ -77,8 +77,9 @@ def _is_transactional(item) -> bool:
 
 
 def _uses_db(item) -> bool:
-    names = set(getattr(item, "fixturenames", ()))
-    return bool(item.get_closest_marker("django_db") or "db" in names or _is_transactional(item))
+    """Whether a test asks for the database through a fixture. (A module-wide django_db mark
+    also lets through tests that never touch it; those cannot see a module's data either way.)"""
+    return "db" in getattr(item, "fixturenames", ()) or _is_transactional(item)
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +125,16 @@ def fast_password_hashing():
             "django.contrib.auth.hashers.PBKDF2PasswordHasher",
         ]
     ):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def static_files_found_when_asked_for():
+    """WhiteNoise lists every static file whenever a request handler starts, and every test
+    client starts one: some 20 ms a test. In its development mode (AUTOREFRESH) it looks a file
+    up when a request asks for it instead. Pages are answered the same; no test fetches static
+    files through the test client, and the live server serves them with Django's own handler."""
+    with override_settings(WHITENOISE_AUTOREFRESH=True):
         yield
 
 

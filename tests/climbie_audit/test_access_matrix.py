@@ -11,6 +11,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
+from climbie_audit import pdf
 from standards.models import Framework
 from tests.climbie_audit.access_matrix_data import ROLES, build
 from tests.url_catalogue import iter_patterns
@@ -77,6 +78,30 @@ def project_urls():
             continue
         seen[name] = route
     return seen, reverse
+
+
+@pytest.fixture(scope="module", autouse=True)
+def each_pdf_converted_once():
+    """A PDF download is a cell like any page, but WeasyPrint takes a second or more to turn its
+    HTML into a PDF, and a dozen cells download one of the same three documents. Every cell still
+    runs its view and renders its template; the same HTML makes the same PDF, so here WeasyPrint
+    converts each distinct document once for the module. (The PDFs themselves are read back in
+    tests/evaluations/evaluation/test_pdf.py and tests/reports/cabinet/test_cabinet_pdf.py.)"""
+    real_html, converted = pdf.HTML, {}
+
+    class HTMLConvertedOnce:
+        def __init__(self, *, string, **kwargs):
+            self.string, self.kwargs = string, kwargs
+
+        def render(self, **options):
+            key = (self.string, repr(sorted(options.items())))
+            if key not in converted:
+                converted[key] = real_html(string=self.string, **self.kwargs).render(**options)
+            return converted[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf, "HTML", HTMLConvertedOnce)
+        yield
 
 
 @pytest.fixture(scope="module")

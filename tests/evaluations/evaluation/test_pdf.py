@@ -7,10 +7,14 @@ import subprocess
 import unicodedata
 
 import pytest
+from django.db import transaction
+from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
 from climbie_audit.pdf import ResourceRefused, StaticFilesOnly, render_pdf, resolve_static
+from standards.models import Framework
+from tests import factories
 from tests.evaluations import seed_000
 
 TITLE = "Victoria Climbié Audit Tool: 2002-03: Performance Evaluation for Leicester (509)"
@@ -89,14 +93,24 @@ def seed_order() -> list[str]:
     return expected
 
 
-@pytest.fixture
-def seed_pdf(client_for, inspector, audit_return, director):
-    from tests.evaluations.helpers import issued_like_seed
+@pytest.fixture(scope="module")
+def seed_pdf(django_db_setup, django_db_blocker):
+    """Seed 000's evaluation as Leicester's director downloads it, rendered once for the module's
+    tests, which only read the PDF; its rows are rolled back straight after the download."""
+    from tests.evaluations.helpers import issued_like_seed, submitted
 
-    inspector.first_name, inspector.last_name = seed_000.INSPECTOR
-    inspector.save()
-    evaluation = issued_like_seed(audit_return, inspector)
-    response = client_for(director).get(reverse("evaluation:pdf", args=["509", evaluation.pk]))
+    with django_db_blocker.unblock(), transaction.atomic():
+        council = factories.council_a()
+        officer, director = factories.officer_a(council), factories.director_a(council)
+        inspector = factories.inspector_a(council)
+        audit_return = submitted(council, Framework.objects.current(), officer, director)
+        inspector.first_name, inspector.last_name = seed_000.INSPECTOR
+        inspector.save()
+        evaluation = issued_like_seed(audit_return, inspector)
+        client = Client()
+        client.force_login(director)
+        response = client.get(reverse("evaluation:pdf", args=["509", evaluation.pk]))
+        transaction.set_rollback(True)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "ssi-evaluation-509-v1-a.pdf" in response["Content-Disposition"]

@@ -6,11 +6,18 @@ from django.utils import timezone
 
 from evaluations.evaluation import workflow
 from evaluations.models import Evaluation
+from standards.models import AuditReturn
 from standards.self_audit.rules import start_revision, submit
 from tests.evaluations import seed_000
 from tests.evaluations.helpers import fill_like_seed, issued_like_seed, seed_values, start
 from tests.factories import DirectorFactory, InspectorFactory, assign
 from tests.standards.helpers import fill
+
+
+@pytest.fixture
+def audit_return(db, audit_return_made_once, council_a, officer, director):
+    # Every test here starts from Leicester's submitted version 1: made once for the module.
+    return AuditReturn.objects.get(pk=audit_return_made_once)
 
 
 def test_a_new_evaluation_has_a_blank_judgement_per_standard(draft, inspector):
