@@ -9,6 +9,7 @@ judgements here.
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -32,6 +33,7 @@ from standards.models import (
     AuditReturn,
     Framework,
     ImprovementAction,
+    Standard,
 )
 from standards.self_audit.status import ReturnStatus, return_standing
 
@@ -251,7 +253,10 @@ _SERVING_ORDER = {
 _STATUS_ORDER = {s: i for i, s in enumerate(ReturnStatus.LABELS)}
 
 
-SORTS = {
+# A sort's label and its key: a tuple compared element by element.
+SortKey = Callable[[CouncilRow], tuple[object, ...]]
+
+SORTS: dict[str, tuple[str, SortKey]] = {
     "name": ("Council name", lambda r: (r.council.name,)),
     "region": ("Region", lambda r: (r.council.region, r.council.name)),
     "status": ("Status", lambda r: (_STATUS_ORDER[r.status], r.council.name)),
@@ -493,7 +498,9 @@ def build_overview(
     return Overview(framework, standards, rows, total, today)
 
 
-def national_rows(framework: Framework, today: datetime.date) -> tuple[list, list[CouncilRow]]:
+def national_rows(
+    framework: Framework, today: datetime.date
+) -> tuple[list[Standard], list[CouncilRow]]:
     """(the framework's standards, every council's row by name), worked out from the database on
     every request in a fixed number of queries; only the figures of submitted returns and issued
     evaluations, which never change, come from the cache (by id)."""
