@@ -4,7 +4,7 @@ An evaluation is a draft until it is issued; from then on it, its judgements and
 immutable, here in the model layer, whatever code path tries to change them.
 """
 
-from typing import Self
+from typing import Any, Self
 
 from django.db import models
 
@@ -24,11 +24,11 @@ from standards.models import ImmutableRecordError
 ISSUED = "issued"
 
 
-class EvaluationQuerySet(models.QuerySet):
+class EvaluationQuerySet(models.QuerySet["Evaluation"]):
     def issued(self) -> Self:
         return self.filter(status=Evaluation.Status.ISSUED)
 
-    def drafts(self):
+    def drafts(self) -> Self:
         return self.filter(status=Evaluation.Status.DRAFT)
 
     def update(self, **kwargs):
@@ -127,7 +127,7 @@ class Evaluation(models.Model):
     def __str__(self):
         return f"Evaluation of {self.audit_return} ({self.get_phase_display()})"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._stored_as_issued():
             raise ImmutableRecordError("This evaluation has been issued and cannot change.")
         if self.pk is None and not self._return_is_submitted():
@@ -197,10 +197,12 @@ class _ChildOfEvaluationQuerySet(models.QuerySet):
 
 
 class _ChildOfEvaluation(models.Model):
+    evaluation_id: int  # each subclass's `evaluation` foreign key
+
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._evaluation_is_issued():
             raise ImmutableRecordError("Parts of an issued evaluation cannot be changed.")
         super().save(*args, **kwargs)
@@ -303,7 +305,7 @@ class CouncilResponse(models.Model):
     def __str__(self):
         return f"Response to {self.evaluation}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ImmutableRecordError("A recorded response cannot be changed.")
         if not Evaluation.objects.filter(pk=self.evaluation_id, status=ISSUED).exists():
