@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from climbie_audit.concurrency import Difference, StaleEdit, save_if_unchanged
-from evaluations.evaluation.judgements import issue_problems
 from climbie_audit.models import User
+from evaluations.evaluation.judgements import issue_problems
 from evaluations.models import (
     CouncilResponse,
     Evaluation,
