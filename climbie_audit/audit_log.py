@@ -5,25 +5,31 @@ where) reaches the signal handlers through a context variable set by AuditLogMid
 """
 
 import contextvars
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from django.apps import apps
 from django.contrib.auth import signals as auth_signals
+from django.db import models
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
 
-from climbie_audit.models import AuditEvent
+from climbie_audit.models import AuditEvent, User
 
 AUDITED_APPS = ("standards", "evaluations", "reports")
 # Framework data is loaded from fixtures, not audit data; history rows mirror what is logged.
 NOT_AUDITED = {"Framework", "Standard", "Criterion", "Recommendation"}
 
-current_request: contextvars.ContextVar = contextvars.ContextVar("audit_request", default=None)
+current_request: contextvars.ContextVar[HttpRequest | None] = contextvars.ContextVar(
+    "audit_request", default=None
+)
 
 
 class AuditLogMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         token = current_request.set(request)
         try:
             return self.get_response(request)
@@ -31,11 +37,19 @@ class AuditLogMiddleware:
             current_request.reset(token)
 
 
-def client_ip(request) -> str | None:
+def client_ip(request: HttpRequest | None) -> str | None:
     return request.META.get("REMOTE_ADDR") if request is not None else None
 
 
-def record(action, *, request=None, user=None, username="", obj=None, summary="") -> AuditEvent:
+def record(
+    action: str,
+    *,
+    request: HttpRequest | None = None,
+    user: User | None = None,
+    username: str = "",
+    obj: models.Model | None = None,
+    summary: str = "",
+) -> AuditEvent:
     request = request or current_request.get()
     if user is None and request is not None and getattr(request, "user", None) is not None:
         user = request.user if request.user.is_authenticated else None
@@ -51,30 +65,41 @@ def record(action, *, request=None, user=None, username="", obj=None, summary=""
     )
 
 
-def record_refusal(request, status: int) -> None:
+def record_refusal(request: HttpRequest, status: int) -> None:
     if getattr(request, "user", None) is not None and request.user.is_authenticated:
         record(AuditEvent.Action.ACCESS_REFUSED, request=request, summary=f"HTTP {status}")
 
 
-def _on_save(sender, instance, created, raw=False, **kwargs):
+def _on_save(
+    sender: type[models.Model],
+    instance: models.Model,
+    created: bool,
+    raw: bool = False,
+    **kwargs: Any,
+) -> None:
     if raw:  # loaddata restores a backup: it is not a change anyone made
         return
     record(AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE, obj=instance)
 
 
-def _on_delete(sender, instance, **kwargs):
+def _on_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
     record(AuditEvent.Action.DELETE, obj=instance)
 
 
-def _on_sign_in(sender, request, user, **kwargs):
+def _on_sign_in(sender: type, request: HttpRequest, user: User, **kwargs: Any) -> None:
     record(AuditEvent.Action.SIGN_IN, request=request, user=user)
 
 
-def _on_sign_out(sender, request, user, **kwargs):
+def _on_sign_out(sender: type, request: HttpRequest, user: User | None, **kwargs: Any) -> None:
     record(AuditEvent.Action.SIGN_OUT, request=request, user=user)
 
 
-def _on_sign_in_failed(sender, credentials, request=None, **kwargs):
+def _on_sign_in_failed(
+    sender: str,
+    credentials: dict[str, object],
+    request: HttpRequest | None = None,
+    **kwargs: Any,
+) -> None:
     record(
         AuditEvent.Action.SIGN_IN_FAILED,
         request=request,
@@ -82,7 +107,7 @@ def _on_sign_in_failed(sender, credentials, request=None, **kwargs):
     )
 
 
-def audited_models():
+def audited_models() -> Iterator[type[models.Model]]:
     for label in AUDITED_APPS:
         for model in apps.get_app_config(label).get_models():
             if model.__name__ in NOT_AUDITED or model.__name__.startswith("Historical"):
