@@ -1,5 +1,7 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
+from typing import Any
+
 from django.contrib.auth.forms import AuthenticationForm
 
 
@@ -9,7 +11,7 @@ class SignInForm(AuthenticationForm):
         "inactive": "This account has been deactivated",
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Username"
         self.fields["username"].error_messages["required"] = "Enter your username"
