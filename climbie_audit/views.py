@@ -22,8 +22,9 @@ class SignInView(auth_views.LoginView):
 def home(request: SignedInRequest) -> HttpResponse:
     user = access.require_signed_in(request.user)
     if user.is_council_user:
-        # A council's home is its self-audit task list.
-        return redirect("self_audit:overview", user.council.code)  # type: ignore[union-attr]  # a council user always has a council (a database constraint)
+        # A council's home is its self-audit task list. A council user always has a council (a
+        # database constraint), which the optional foreign key's type cannot say.
+        return redirect("self_audit:overview", user.council.code)  # type: ignore[union-attr]
     councils = access.visible_councils(user)
     if user.is_inspector:
         # An inspector's home is the workspace: every council, assigned councils first.
