@@ -20,14 +20,16 @@ class ReadOnlyMixin:
 class JudgementInline(ReadOnlyMixin, admin.TabularInline):
     model = StandardJudgement
     fields = ["standard", "judgement", "text"]
-    readonly_fields = fields
+    # One list of names; the stubs type `fields` (field groups) wider than readonly_fields.
+    readonly_fields = fields  # type: ignore[assignment]
     extra = 0
 
 
 class FindingInline(ReadOnlyMixin, admin.TabularInline):
     model = Finding
     fields = ["position", "description", "paf_domain", "kind", "highlight"]
-    readonly_fields = fields
+    # One list of names; the stubs type `fields` (field groups) wider than readonly_fields.
+    readonly_fields = fields  # type: ignore[assignment]
     extra = 0
 
 

@@ -28,14 +28,16 @@ class ReadOnlyMixin:
 class TimetableInline(ReadOnlyMixin, admin.TabularInline):
     model = TimetableRow
     fields = ["position", "committee", "meeting_date"]
-    readonly_fields = fields
+    # One list of names; the stubs type `fields` (field groups) wider than readonly_fields.
+    readonly_fields = fields  # type: ignore[assignment]
     extra = 0
 
 
 class SectionInline(ReadOnlyMixin, admin.StackedInline):
     model = ReportSection
     fields = ["position", "key", "heading", "body", "numbered", "updated_by", "updated_at"]
-    readonly_fields = fields
+    # One list of names; the stubs type `fields` (field groups) wider than readonly_fields.
+    readonly_fields = fields  # type: ignore[assignment]
     extra = 0
 
 
@@ -53,7 +55,8 @@ class CabinetReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
 class RoleInline(ReadOnlyMixin, admin.StackedInline):
     model = ResponsibleRole
     fields = ["group", "position", "title", "responsibilities", "note"]
-    readonly_fields = fields
+    # One list of names; the stubs type `fields` (field groups) wider than readonly_fields.
+    readonly_fields = fields  # type: ignore[assignment]
     extra = 0
 
 

@@ -152,7 +152,7 @@ def numbered_sections(report: CabinetReport, sections=None) -> list[NumberedSect
     """The report's sections as printed: empty ones left out, the rest numbered 1, 2, 3 …"""
     sections = list(report.sections.all()) if sections is None else sections
     numbers = appendix_numbers(report)
-    result = []
+    result: list[NumberedSection] = []
     for section in sorted(sections, key=lambda s: s.position):
         body = resolve_appendices(section.body, numbers)
         blocks = parse_body(body)

@@ -15,7 +15,8 @@ COVER_SHEET = "Cover"
 RETURN_SHEET = "Return"
 TITLE_ROW, HINT_ROW, HEADER_ROW = 1, 2, 3
 FIRST_ROW = HEADER_ROW + 1
-LEAD_OFFICER_MAX_LENGTH = Answer._meta.get_field("lead_officer").max_length
+# A CharField's max_length is set; get_field's type is any field, and max_length optional.
+LEAD_OFFICER_MAX_LENGTH: int = Answer._meta.get_field("lead_officer").max_length  # type: ignore[union-attr,assignment]
 
 # Spreadsheet programs treat text starting with these as a formula when it is typed or pasted.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,6 +1,7 @@
 """The national workbook for SSI: every council's latest submitted return, one row per council
 and criterion, with a summary sheet."""
 
+import datetime
 from collections import Counter, defaultdict
 
 import openpyxl
@@ -88,7 +89,7 @@ def write_national_workbook(framework: Framework, returns, out, now=None) -> int
     returns = list(returns)
     criteria = criteria_of(framework)
     deadlines = {criterion.pk: criterion.laming_deadline for criterion in criteria}
-    values = defaultdict(dict)
+    values: defaultdict[int, dict[int, tuple[int | None, datetime.date | None]]] = defaultdict(dict)
     for return_id, criterion_id, rating, target_date in Answer.objects.filter(
         audit_return__in=[r.pk for r in returns]
     ).values_list("audit_return_id", "criterion_id", "rating", "target_date"):
@@ -127,7 +128,8 @@ def write_national_workbook(framework: Framework, returns, out, now=None) -> int
             timezone.localtime(audit_return.submitted_at).replace(tzinfo=None),
         ]
         answered = values.get(audit_return.pk, {})
-        counts, missed = Counter(), 0
+        counts: Counter[int | None] = Counter()
+        missed = 0
         for criterion in criteria:
             rating, target_date = answered.get(criterion.pk, (None, None))
             key = (criterion.pk, rating, target_date)

@@ -132,7 +132,7 @@ def _read_workbook(workbook, audit: SelfAudit) -> dict[int, dict]:
         min_row=1, max_row=last_allowed + SCAN_PAST_LAST_ROWS, max_col=MAX_READ_COLUMNS
     )
     header_row, positions = None, {}
-    problems: list[Problem] = []
+    problems = []
     values_by_criterion: dict[int, dict] = {}
     first_row_of: dict[str, int] = {}
     for row_number, cells in enumerate(rows, start=1):
