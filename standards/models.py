@@ -12,8 +12,8 @@ from simple_history.models import HistoricalRecords
 RATING_LEVELS = (1, 2, 3, 4)
 
 
-class FrameworkQuerySet(models.QuerySet):
-    def current(self):
+class FrameworkQuerySet(models.QuerySet["Framework"]):
+    def current(self) -> "Framework | None":
         """The framework councils audit against now: the latest version of the latest code."""
         return self.order_by("-published_on", "-version").first()
 
@@ -95,8 +95,8 @@ class Recommendation(models.Model):
         return self.framework.published_on + relativedelta(months=self.timescale_months)
 
 
-class CriterionQuerySet(models.QuerySet):
-    def with_framework_detail(self):
+class CriterionQuerySet(models.QuerySet["Criterion"]):
+    def with_framework_detail(self) -> Self:
         """Everything a criterion page shows, in a fixed number of queries."""
         return self.select_related("standard__framework").prefetch_related(
             models.Prefetch(
@@ -187,7 +187,7 @@ class SelfAudit(models.Model):
         return f"{self.council} self-audit ({self.framework.code})"
 
 
-class AuditReturnQuerySet(models.QuerySet):
+class AuditReturnQuerySet(models.QuerySet["AuditReturn"]):
     def submitted(self) -> Self:
         return self.filter(status=AuditReturn.Status.SUBMITTED)
 
@@ -278,15 +278,15 @@ class AuditReturn(models.Model):
         )
 
 
-class AnswerQuerySet(models.QuerySet):
-    def in_framework_order(self):
+class AnswerQuerySet(models.QuerySet["Answer"]):
+    def in_framework_order(self) -> Self:
         return self.order_by("criterion__standard__number", "criterion__number")
 
-    def with_criteria(self):
+    def with_criteria(self) -> Self:
         """Each answer with its criterion, standard, framework and Laming deadline, read in one
         query for all the answers once they are read (standards/framework/index.py), as Django
         itself attaches prefetched objects."""
-        clone = self._chain()
+        clone = self._chain()  # type: ignore[attr-defined]  # QuerySet's private API: not in the stubs
         clone._attach_criteria = True
         return clone
 

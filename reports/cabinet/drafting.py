@@ -32,7 +32,7 @@ from reports.models import (
 from standards.action_plan import rules as action_plan
 from standards.models import AuditReturn
 
-SECTION_HEADINGS = {
+SECTION_HEADINGS: dict[str, str | dict[str, str]] = {
     "purpose": "Purpose of report",
     "summary": "Summary",
     "recommendations": "Recommendations",
@@ -90,12 +90,13 @@ def default_title(kind: str, data: ReportData) -> str:
         return title
     if kind == ReportKind.PROGRESS:
         return "The Victoria Climbié Inquiry – Performance Report"
+    assert data.inspection is not None  # an inspection report is drafted from its inspection
     return f"Outcome of the {data.inspection.inspection_type}"
 
 
 # What a new report attaches to begin with: seed 002 attached the statement and the evaluation;
 # a progress report shows the figures and the plan; seed 003 attached nothing.
-DEFAULT_APPENDICES = {
+DEFAULT_APPENDICES: dict[str, set[str]] = {
     ReportKind.EVALUATION: set(APPENDIX_ORDER),
     ReportKind.PROGRESS: {Appendix.SELF_AUDIT, Appendix.ACTION_PLAN},
     ReportKind.INSPECTION: set(),
@@ -157,7 +158,7 @@ def data_for_new_report(council, kind: str, *, inspection=None, user=None) -> Re
             raise DraftingRefused("inspection", "Select the inspection to report on")
     else:
         inspection = None
-    if kind == ReportKind.EVALUATION:
+    if kind == ReportKind.EVALUATION and evaluation is not None:  # (refused above if None)
         audit_return = evaluation.audit_return
     if audit_return is not None and user is not None:
         # The council's own visit takes a newly submitted version into the plan (as the

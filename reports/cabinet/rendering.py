@@ -35,7 +35,8 @@ def pdf_filename(report: CabinetReport) -> str:
 def render_block(template_name: str, block_name: str, context: dict) -> SafeString:
     """One {% block %} of a template, rendered on its own: the evaluation appendix reuses the
     body of the evaluation PDF's own template, so the two can never drift apart."""
-    template = get_template(template_name).template
+    # The Django backend's template wraps the engine's; the stubs type only the common interface.
+    template = get_template(template_name).template  # type: ignore[attr-defined]
     node = next(
         (n for n in template.nodelist.get_nodes_by_type(BlockNode) if n.name == block_name), None
     )
@@ -74,8 +75,10 @@ class SelfAuditRow:
         return round(100 * self.counts[-1] / rated) if rated else 0
 
 
-def self_audit_appendix(data: ReportData) -> dict:
-    summary = data.summary
+def self_audit_appendix(data: ReportData) -> dict[str, object]:
+    summary, audit_return = data.summary, data.audit_return
+    # Called only with a summary, which gather() reads from the report's submitted return.
+    assert summary is not None and audit_return is not None
     rows = []
     for figures in summary.standards:
         rows.append(
@@ -89,7 +92,7 @@ def self_audit_appendix(data: ReportData) -> dict:
         )
     chart = charts.stacked_bar_chart(
         "chart-cabinet-self-audit",
-        f"{data.council.name}: self-ratings by standard, version {data.audit_return.number}",
+        f"{data.council.name}: self-ratings by standard, version {audit_return.number}",
         [(f"Standard {row.number}", row.counts) for row in rows],
         charts.rating_series(),
     )
@@ -101,8 +104,8 @@ def self_audit_appendix(data: ReportData) -> dict:
         "total": summary.total,
         "share_four": round(summary.share_four * 100),
         "late": len(summary.not_on_target),
-        "audit_return": data.audit_return,
-        "descriptors": data.audit_return.self_audit.framework.default_descriptors,
+        "audit_return": audit_return,
+        "descriptors": audit_return.self_audit.framework.default_descriptors,
     }
 
 
