@@ -15,7 +15,7 @@ from standards.action_plan import rules as action_plan
 from standards.models import RATING_LEVELS, ActionStatus
 from standards.self_audit import scoring
 
-SERVING_PHRASES = {
+SERVING_PHRASES: dict[str, str] = {
     Serving.ALL: "all children",
     Serving.MOST: "most children",
     Serving.SOME: "some children",
@@ -80,6 +80,7 @@ def draft_purpose(kind, data: ReportData) -> str:
                 "({appendix:roles})."
             )
         evaluation = data.evaluation
+        assert evaluation is not None  # drafting refuses an evaluation report without one
         parts.append(
             "To receive the findings of the Social Services Inspectorate's (SSI) evaluation of "
             "the Council's self-audit against the recommendations of the Victoria Climbié "
@@ -95,6 +96,7 @@ def draft_purpose(kind, data: ReportData) -> str:
             f"the external evaluation of the Social Services Inspectorate{when}."
         )
     inspection = data.inspection
+    assert inspection is not None  # an inspection report has its inspection (drafting says so)
     services = f" of {inspection.services_inspected}" if inspection.services_inspected else ""
     return _paragraphs(
         f"To advise on the outcome of the {inspection.inspectorate} "
@@ -109,6 +111,7 @@ def draft_summary(kind, data: ReportData) -> str:
     council = data.council.name
     if kind == ReportKind.INSPECTION:
         inspection = data.inspection
+        assert inspection is not None  # an inspection report has its inspection (drafting says so)
         priority = inspection.items("priority_actions")
         development = inspection.items("development_areas")
         outcome = (
@@ -132,6 +135,8 @@ def draft_summary(kind, data: ReportData) -> str:
     evaluation = data.evaluation
     summary = data.summary
     if kind == ReportKind.EVALUATION:
+        # An evaluation report is drafted from an issued evaluation and the return it judged.
+        assert evaluation is not None and audit_return is not None
         parts.append(
             f"On {long_date(evaluation.issued_at)} the Council received SSI's evaluation of "
             f"version {audit_return.number} of its self-audit, which had been submitted on "
@@ -139,6 +144,7 @@ def draft_summary(kind, data: ReportData) -> str:
             f"{evaluation.inspector.display_name} on {long_date(evaluation.completed_on)}."
         )
     else:
+        assert audit_return is not None  # a progress report is drafted from a submitted return
         parts.append(
             "The Social Services Department undertook an audit of services to children in need "
             "in response to the practice recommendations of the Victoria Climbié Inquiry. "
@@ -163,7 +169,7 @@ def draft_summary(kind, data: ReportData) -> str:
                 else "Every improvement is planned within the Laming timescales."
             )
         )
-    if kind == ReportKind.EVALUATION and evaluation.caps_star_rating:
+    if kind == ReportKind.EVALUATION and evaluation is not None and evaluation.caps_star_rating:
         parts.append(evaluation.star_rating_consequence)
     if data.actions:
         parts.append(
@@ -325,6 +331,7 @@ def _roman_list(items: list[str]) -> str:
 
 def _draft_inspection_report(data: ReportData) -> str:
     inspection = data.inspection
+    assert inspection is not None  # an inspection report has its inspection (drafting says so)
     services = f" of {inspection.services_inspected}" if inspection.services_inspected else ""
     parts = [
         f"On {dates_between(inspection.started_on, inspection.ended_on)} "
@@ -366,6 +373,7 @@ def _draft_inspection_report(data: ReportData) -> str:
 def draft_comments(kind, data: ReportData) -> str:
     if kind == ReportKind.INSPECTION:
         inspection = data.inspection
+        assert inspection is not None  # an inspection report has its inspection (drafting says so)
         parts = [(inspection.council_response or "").replace("\r\n", "\n").strip()]
         areas = inspection.action_areas
         if areas:
