@@ -7,7 +7,7 @@ That rule lives here, in the model layer, whatever code path tries to break it.
 """
 
 import hashlib
-from typing import Self
+from typing import Any, Self
 
 from django.db import models
 
@@ -182,7 +182,7 @@ class CabinetReport(models.Model):
     def __str__(self):
         return f"{self.council}: {self.title} ({self.get_status_display().lower()})"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._stored_as_final():
             raise ImmutableRecordError("This report is final and cannot change.")
         if self.status == FINAL and self.pdf is not None:
@@ -240,10 +240,12 @@ class _ChildOfReportQuerySet(models.QuerySet):
 
 
 class _ChildOfReport(models.Model):
+    report_id: int  # each subclass's `report` foreign key
+
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if CabinetReport.objects.filter(pk=self.report_id, status=FINAL).exists():
             raise ImmutableRecordError("Parts of a final report cannot be changed.")
         super().save(*args, **kwargs)

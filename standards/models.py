@@ -1,7 +1,7 @@
 """The audit framework as data, and councils' self-audits against it."""
 
 import datetime
-from typing import Self
+from typing import Any, Self
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
@@ -253,7 +253,7 @@ class AuditReturn(models.Model):
     def __str__(self):
         return f"{self.self_audit.council} return, version {self.number} ({self.status})"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._stored_as_submitted():
             raise ImmutableRecordError(
                 f"Version {self.number} has been submitted and cannot change."
@@ -353,7 +353,7 @@ class Answer(models.Model):
     def __str__(self):
         return f"{self.criterion.code}: {self.rating or 'not rated'}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._return_is_submitted():
             raise ImmutableRecordError("Answers of a submitted return cannot be changed.")
         super().save(*args, **kwargs)
@@ -533,7 +533,7 @@ class ProgressNote(models.Model):
     def __str__(self):
         return f"{self.action.criterion.code} note {self.recorded_at:%Y-%m-%d}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ImmutableRecordError("Progress notes are a record and cannot be changed.")
         super().save(*args, **kwargs)
