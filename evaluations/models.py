@@ -31,12 +31,12 @@ class EvaluationQuerySet(models.QuerySet["Evaluation"]):
     def drafts(self) -> Self:
         return self.filter(status=Evaluation.Status.DRAFT)
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         if self.filter(status=ISSUED).exists():
             raise ImmutableRecordError("An issued evaluation cannot be changed.")
         return super().update(**kwargs)
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         if self.filter(status=ISSUED).exists():
             raise ImmutableRecordError("An issued evaluation cannot be deleted.")
         return super().delete()
@@ -124,7 +124,7 @@ class Evaluation(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Evaluation of {self.audit_return} ({self.get_phase_display()})"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -134,7 +134,7 @@ class Evaluation(models.Model):
             raise ImmutableRecordError("Only a submitted return can be evaluated.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._stored_as_issued():
             raise ImmutableRecordError("This evaluation has been issued and cannot be deleted.")
         return super().delete(*args, **kwargs)
@@ -178,12 +178,12 @@ class _ChildOfEvaluationQuerySet(models.QuerySet):
     def _touches_issued(self) -> bool:
         return self.filter(evaluation__status=ISSUED).exists()
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         if self._touches_issued():
             raise ImmutableRecordError("Parts of an issued evaluation cannot be changed.")
         return super().update(**kwargs)
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         if self._touches_issued():
             raise ImmutableRecordError("Parts of an issued evaluation cannot be deleted.")
         return super().delete()
@@ -207,7 +207,7 @@ class _ChildOfEvaluation(models.Model):
             raise ImmutableRecordError("Parts of an issued evaluation cannot be changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._evaluation_is_issued():
             raise ImmutableRecordError("Parts of an issued evaluation cannot be deleted.")
         return super().delete(*args, **kwargs)
@@ -241,7 +241,7 @@ class StandardJudgement(_ChildOfEvaluation):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Standard {self.standard.number}: {self.get_judgement_display() or 'not judged'}"
 
 
@@ -265,7 +265,7 @@ class Finding(_ChildOfEvaluation):
     class Meta:
         ordering = ["evaluation", "position", "id"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Finding {self.position}: {self.description[:40]}"
 
     @property
@@ -276,11 +276,11 @@ class Finding(_ChildOfEvaluation):
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
 
 
-class CouncilResponseQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+class CouncilResponseQuerySet(models.QuerySet["CouncilResponse"]):
+    def update(self, **kwargs: Any) -> int:
         raise ImmutableRecordError("A recorded response cannot be changed.")
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         raise ImmutableRecordError("A recorded response cannot be deleted.")
 
 
@@ -302,7 +302,7 @@ class CouncilResponse(models.Model):
     class Meta:
         ordering = ["recorded_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Response to {self.evaluation}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -312,7 +312,7 @@ class CouncilResponse(models.Model):
             raise ImmutableRecordError("A council can respond only to an issued evaluation.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableRecordError("A recorded response cannot be deleted.")
 
 
@@ -383,7 +383,7 @@ class Inspection(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return (
             f"{self.inspectorate} {self.inspection_type}, {self.council} ({self.started_on:%B %Y})"
         )

@@ -36,7 +36,7 @@ class Framework(models.Model):
             models.UniqueConstraint(fields=["code", "version"], name="framework_code_version")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.title} (version {self.version})"
 
 
@@ -54,7 +54,7 @@ class Standard(models.Model):
             models.UniqueConstraint(fields=["framework", "number"], name="standard_number")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Standard {self.number}: {self.title}"
 
     def get_absolute_url(self):
@@ -82,7 +82,7 @@ class Recommendation(models.Model):
             models.UniqueConstraint(fields=["framework", "number"], name="recommendation_number")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Recommendation {self.number}"
 
     def get_absolute_url(self):
@@ -131,7 +131,7 @@ class Criterion(models.Model):
             models.UniqueConstraint(fields=["standard", "number"], name="criterion_number")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.code
 
     def get_absolute_url(self):
@@ -183,7 +183,7 @@ class SelfAudit(models.Model):
             models.UniqueConstraint(fields=["council", "framework"], name="one_audit_per_framework")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.council} self-audit ({self.framework.code})"
 
 
@@ -202,7 +202,7 @@ class AuditReturnQuerySet(models.QuerySet["AuditReturn"]):
         self_audit__council=council).latest_submitted()` for a council's, across frameworks."""
         return self.newest_submitted_first().first()
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         if self.filter(status=AuditReturn.Status.SUBMITTED).exists():
             raise ImmutableRecordError("A submitted return cannot be changed.")
         return super().update(**kwargs)
@@ -250,7 +250,7 @@ class AuditReturn(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.self_audit.council} return, version {self.number} ({self.status})"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -260,7 +260,7 @@ class AuditReturn(models.Model):
             )
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._stored_as_submitted():
             raise ImmutableRecordError(
                 f"Version {self.number} has been submitted and cannot be deleted."
@@ -305,12 +305,12 @@ class AnswerQuerySet(models.QuerySet["Answer"]):
 
             attach_criteria(r for r in self._result_cache if isinstance(r, Answer))
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         if self.filter(audit_return__status=AuditReturn.Status.SUBMITTED).exists():
             raise ImmutableRecordError("Answers of a submitted return cannot be changed.")
         return super().update(**kwargs)
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         if self.filter(audit_return__status=AuditReturn.Status.SUBMITTED).exists():
             raise ImmutableRecordError("Answers of a submitted return cannot be deleted.")
         return super().delete()
@@ -350,7 +350,7 @@ class Answer(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.criterion.code}: {self.rating or 'not rated'}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -358,7 +358,7 @@ class Answer(models.Model):
             raise ImmutableRecordError("Answers of a submitted return cannot be changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._return_is_submitted():
             raise ImmutableRecordError("Answers of a submitted return cannot be deleted.")
         return super().delete(*args, **kwargs)
@@ -412,7 +412,7 @@ class ActionPlan(models.Model):
         "climbie_audit.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.self_audit.council} action plan"
 
     @property
@@ -492,7 +492,7 @@ class ImprovementAction(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.criterion.code}: {self.title}"
 
     @property
@@ -503,11 +503,11 @@ class ImprovementAction(models.Model):
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
 
 
-class ProgressNoteQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+class ProgressNoteQuerySet(models.QuerySet["ProgressNote"]):
+    def update(self, **kwargs: Any) -> int:
         raise ImmutableRecordError("Progress notes are a record and cannot be changed.")
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         raise ImmutableRecordError("Progress notes are a record and cannot be deleted.")
 
 
@@ -530,7 +530,7 @@ class ProgressNote(models.Model):
     class Meta:
         ordering = ["action", "-recorded_at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.action.criterion.code} note {self.recorded_at:%Y-%m-%d}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -538,7 +538,7 @@ class ProgressNote(models.Model):
             raise ImmutableRecordError("Progress notes are a record and cannot be changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableRecordError("Progress notes are a record and cannot be deleted.")
 
     @property

@@ -57,15 +57,15 @@ class ReportData:
         ]
 
     @property
-    def overdue(self) -> list:
+    def overdue(self) -> list[ImprovementAction]:
         return [a for a in self.actions if action_plan.is_past_target_date(a, self.today)]
 
     @property
-    def past_laming(self) -> list:
+    def past_laming(self) -> list[ImprovementAction]:
         return [a for a in self.actions if action_plan.is_past_laming_deadline(a, self.today)]
 
 
-def latest_issued_evaluation(council) -> Evaluation | None:
+def latest_issued_evaluation(council: Council) -> Evaluation | None:
     return (
         Evaluation.objects.issued()
         .filter(audit_return__self_audit__council=council)
@@ -75,7 +75,7 @@ def latest_issued_evaluation(council) -> Evaluation | None:
 
 
 def gather(
-    council,
+    council: Council,
     *,
     evaluation: Evaluation | None = None,
     audit_return: AuditReturn | None = None,

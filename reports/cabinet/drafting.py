@@ -12,6 +12,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from climbie_audit.models import Council, User
+from evaluations.models import Inspection
 from reports.cabinet.data import (
     ReportData,
     gather,
@@ -64,7 +66,7 @@ def section_heading(key: str, kind: str) -> str:
     return heading[kind] if isinstance(heading, dict) else heading
 
 
-def council_heading_for(council) -> str:
+def council_heading_for(council: Council) -> str:
     """How the council's name heads its papers; the director can change it."""
     if council.kind == "county":
         return f"{council.name} County Council"
@@ -116,7 +118,7 @@ def available_appendices(data: ReportData) -> list[str]:
     return [value for value in APPENDIX_ORDER if value in available]
 
 
-def default_implications() -> list[dict]:
+def default_implications() -> list[dict[str, object]]:
     return [
         {
             "name": name,
@@ -128,13 +130,19 @@ def default_implications() -> list[dict]:
 
 
 class DraftingRefused(Exception):
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
         self.message = message
 
 
-def data_for_new_report(council, kind: str, *, inspection=None, user=None) -> ReportData:
+def data_for_new_report(
+    council: Council,
+    kind: str,
+    *,
+    inspection: Inspection | None = None,
+    user: User | None = None,
+) -> ReportData:
     """The data a new report of this kind would be drafted from, or DraftingRefused."""
     if kind not in ReportKind.values:
         raise DraftingRefused("kind", "Select the kind of report")
@@ -168,7 +176,14 @@ def data_for_new_report(council, kind: str, *, inspection=None, user=None) -> Re
 
 
 @transaction.atomic
-def draft_report(council, kind: str, user, *, inspection=None, today=None) -> CabinetReport:
+def draft_report(
+    council: Council,
+    kind: str,
+    user: User,
+    *,
+    inspection: Inspection | None = None,
+    today: datetime.date | None = None,
+) -> CabinetReport:
     """A new draft report, every section written from the data."""
     data = data_for_new_report(council, kind, inspection=inspection, user=user)
     today = today or timezone.localdate()

@@ -1,6 +1,7 @@
 """A cabinet report as a cabinet paper PDF: its sections numbered, its appendices (statement of
 roles, SSI's evaluation, the self-audit figures, the action plan) rendered after it."""
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ def pdf_filename(report: CabinetReport) -> str:
     return f"cabinet-report-{report.council.code}-{slug}-{stamp:%Y-%m-%d}-{suffix}.pdf"
 
 
-def render_block(template_name: str, block_name: str, context: dict) -> SafeString:
+def render_block(template_name: str, block_name: str, context: dict[str, object]) -> SafeString:
     """One {% block %} of a template, rendered on its own: the evaluation appendix reuses the
     body of the evaluation PDF's own template, so the two can never drift apart."""
     # The Django backend's template wraps the engine's; the stubs type only the common interface.
@@ -44,11 +45,12 @@ def render_block(template_name: str, block_name: str, context: dict) -> SafeStri
         return mark_safe("")
     render_context = Context(context, autoescape=True)
     with render_context.render_context.push_state(template), render_context.bind_template(template):
-        return mark_safe(node.render(render_context))
+        html: str = node.render(render_context)
+        return mark_safe(html)
 
 
-def evaluation_appendix(data: ReportData) -> dict:
-    context = {
+def evaluation_appendix(data: ReportData) -> dict[str, object]:
+    context: dict[str, object] = {
         "council": data.council,
         "evaluation": data.evaluation,
         "judgements": data.judgements,
@@ -109,7 +111,7 @@ def self_audit_appendix(data: ReportData) -> dict[str, object]:
     }
 
 
-def action_plan_appendix(data: ReportData) -> dict:
+def action_plan_appendix(data: ReportData) -> dict[str, object]:
     deadlines = {}
     rows = []
     for action in data.actions:
@@ -135,7 +137,7 @@ def action_plan_appendix(data: ReportData) -> dict:
     }
 
 
-def pdf_context(report: CabinetReport, today=None) -> dict:
+def pdf_context(report: CabinetReport, today: datetime.date | None = None) -> dict[str, object]:
     sections = list(report.sections.all())
     data = gather(
         report.council,
@@ -170,7 +172,7 @@ def pdf_context(report: CabinetReport, today=None) -> dict:
     }
 
 
-def render_report_pdf(report: CabinetReport, today=None) -> bytes:
+def render_report_pdf(report: CabinetReport, today: datetime.date | None = None) -> bytes:
     return render_pdf(
         "cabinet/pdf/report.html", pdf_context(report, today), title=pdf_title(report)
     )

@@ -6,13 +6,17 @@ Derby's progress report of March 2004 (seed 001) and Leicester's inspection-outc
 December 2009 (seed 003).
 """
 
+import datetime
+from collections.abc import Callable
+
+from climbie_audit.models import User
 from evaluations.evaluation.judgements import FindingKind, Serving
-from evaluations.models import Evaluation
+from evaluations.models import Evaluation, StandardJudgement
 from reports.cabinet.data import ReportData, StandardProgress
 from reports.cabinet.words import a_or_an, count_words, dates_between, long_date, roman
 from reports.models import ReportKind
 from standards.action_plan import rules as action_plan
-from standards.models import RATING_LEVELS, ActionStatus
+from standards.models import RATING_LEVELS, ActionStatus, ImprovementAction, Standard
 from standards.self_audit import scoring
 
 SERVING_PHRASES: dict[str, str] = {
@@ -28,7 +32,7 @@ def _ratings_sentence(counts: dict[int, int]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def _plan_sentence(actions: list, today) -> str:
+def _plan_sentence(actions: list[ImprovementAction], today: datetime.date) -> str:
     counts = action_plan.status_counts(actions)
     total = len(actions)
     sentence = (
@@ -42,12 +46,12 @@ def _plan_sentence(actions: list, today) -> str:
     return sentence + "."
 
 
-def _statement_clause(standard) -> str:
+def _statement_clause(standard: Standard) -> str:
     statement = standard.statement.strip()
     return statement[:1].lower() + statement[1:] if statement else ""
 
 
-def _judgement_label(judgement) -> str:
+def _judgement_label(judgement: StandardJudgement) -> str:
     return judgement.get_judgement_display() or "not judged"
 
 
@@ -60,7 +64,7 @@ def _letters(items: list[str]) -> list[str]:
     return lines
 
 
-def _paragraphs(*parts) -> str:
+def _paragraphs(*parts: str) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
@@ -70,7 +74,7 @@ def _evaluation_overall(evaluation: Evaluation) -> str:
     return f"serving {serving} well, with {capacity} capacity for improvement"
 
 
-def draft_purpose(kind, data: ReportData) -> str:
+def draft_purpose(kind: str, data: ReportData) -> str:
     if kind == ReportKind.EVALUATION:
         parts = []
         if data.register is not None:
@@ -107,7 +111,7 @@ def draft_purpose(kind, data: ReportData) -> str:
     )
 
 
-def draft_summary(kind, data: ReportData) -> str:
+def draft_summary(kind: str, data: ReportData) -> str:
     council = data.council.name
     if kind == ReportKind.INSPECTION:
         inspection = data.inspection
@@ -179,7 +183,7 @@ def draft_summary(kind, data: ReportData) -> str:
     return _paragraphs(*parts)
 
 
-def draft_recommendations(kind, data: ReportData) -> str:
+def draft_recommendations(kind: str, data: ReportData) -> str:
     if kind == ReportKind.INSPECTION:
         return _paragraphs(
             "That Cabinet notes the findings of the inspection and in particular the strengths "
@@ -215,7 +219,7 @@ def draft_recommendations(kind, data: ReportData) -> str:
     return "\n".join(["It is recommended that the Cabinet:", *_letters(items)])
 
 
-def _standard_paragraphs(kind, progress: StandardProgress, today) -> list[str]:
+def _standard_paragraphs(kind: str, progress: StandardProgress, today: datetime.date) -> list[str]:
     standard = progress.standard
     lines = [f"## Standard {standard.number}: {standard.title}"]
     lines.append(f"This standard requires that {_statement_clause(standard)}")
@@ -262,7 +266,7 @@ def _standard_paragraphs(kind, progress: StandardProgress, today) -> list[str]:
     return lines
 
 
-def draft_findings(kind, data: ReportData) -> str:
+def draft_findings(kind: str, data: ReportData) -> str:
     if kind == ReportKind.INSPECTION:
         return _draft_inspection_report(data)
     parts = []
@@ -370,7 +374,7 @@ def _draft_inspection_report(data: ReportData) -> str:
     return "\n\n".join(parts)
 
 
-def draft_comments(kind, data: ReportData) -> str:
+def draft_comments(kind: str, data: ReportData) -> str:
     if kind == ReportKind.INSPECTION:
         inspection = data.inspection
         assert inspection is not None  # an inspection report has its inspection (drafting says so)
@@ -397,7 +401,7 @@ def draft_comments(kind, data: ReportData) -> str:
     )
 
 
-def draft_background(kind, data: ReportData) -> str:
+def draft_background(kind: str, data: ReportData) -> str:
     lines = []
     if kind != ReportKind.INSPECTION or data.audit_return is not None:
         lines.append(
@@ -423,14 +427,14 @@ def draft_background(kind, data: ReportData) -> str:
     return "\n".join(lines) or "None."
 
 
-def draft_authors(user) -> str:
+def draft_authors(user: User | None) -> str:
     if user is None:
         return ""
     line = user.display_name + (f", {user.job_title}" if user.job_title else "")
     return "\n".join(part for part in (line, user.email) if part)
 
 
-DRAFTED_DEFAULTS = {
+DRAFTED_DEFAULTS: dict[str, str] = {
     "options": "No other options were considered.",
     "financial": "There are no direct financial implications arising from this report.",
     "legal": (
@@ -446,8 +450,8 @@ DRAFTED_DEFAULTS = {
 }
 
 
-def draft_body(key: str, kind: str, data: ReportData, user=None) -> str:
-    drafters = {
+def draft_body(key: str, kind: str, data: ReportData, user: User | None = None) -> str:
+    drafters: dict[str, Callable[[str, ReportData], str]] = {
         "purpose": draft_purpose,
         "summary": draft_summary,
         "recommendations": draft_recommendations,
