@@ -368,7 +368,7 @@ class Answer(models.Model):
             pk=self.audit_return_id, status=AuditReturn.Status.SUBMITTED
         ).exists()
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
 
     @property
@@ -499,7 +499,7 @@ class ImprovementAction(models.Model):
     def is_complete(self) -> bool:
         return self.status == ActionStatus.COMPLETE
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
 
 

@@ -3,6 +3,8 @@ and criterion, with a summary sheet."""
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import IO, Any
 
 import openpyxl
 from django.utils import timezone
@@ -13,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from standards.models import RATING_LEVELS, Answer, Framework
+from standards.models import RATING_LEVELS, Answer, AuditReturn, Criterion, Framework
 from standards.self_audit import scoring
 from standards.spreadsheet.cells import (
     BOLD_FONT,
@@ -39,6 +41,10 @@ NATIONAL_COLUMNS = (
 )
 NOT_APPLICABLE = "Not applicable"
 
+# Per returned council: its return, its criteria by rating (None: not rated), and how many are
+# not on target.
+CouncilCounts = tuple[AuditReturn, Counter[int | None], int]
+
 
 def on_target(answer: Answer) -> str:
     """Yes/No against the Laming deadline where a plan is needed and dated (scoring decides)."""
@@ -51,7 +57,10 @@ def on_target(answer: Answer) -> str:
     return NOT_APPLICABLE
 
 
-def _header_cells(sheet, headings):
+# openpyxl ships no types: its sheets and cells are Any here.
+
+
+def _header_cells(sheet: Worksheet, headings: Iterable[str]) -> list[WriteOnlyCell]:
     cells = []
     for heading in headings:
         cell = put(WriteOnlyCell(sheet), heading)
@@ -62,14 +71,14 @@ def _header_cells(sheet, headings):
     return cells
 
 
-def _cell(sheet, value, number_format=None):
+def _cell(sheet: Worksheet, value: object, number_format: str | None = None) -> WriteOnlyCell:
     cell = put(WriteOnlyCell(sheet), value)
     if number_format:
         cell.number_format = number_format
     return cell
 
 
-def _text_value(sheet, value):
+def _text_value(sheet: Worksheet, value: object) -> object:
     """Text as it is, unless a spreadsheet could take it for a formula: then a text cell."""
     if isinstance(value, str) and (
         value.startswith(FORMULA_TRIGGERS) or ILLEGAL_CHARACTERS_RE.search(value)
@@ -78,7 +87,12 @@ def _text_value(sheet, value):
     return value
 
 
-def write_national_workbook(framework: Framework, returns, out, now=None) -> int:
+def write_national_workbook(
+    framework: Framework,
+    returns: Iterable[AuditReturn],
+    out: IO[bytes],
+    now: datetime.datetime | None = None,
+) -> int:
     """Every council's latest submitted return, one row per council × criterion, into `out`.
 
     Write-only mode keeps memory flat; the answers come in one query as plain tuples and the
@@ -111,10 +125,10 @@ def write_national_workbook(framework: Framework, returns, out, now=None) -> int
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(NATIONAL_COLUMNS))}{total_rows + 1}"
     sheet.append(_header_cells(sheet, [heading for heading, _ in NATIONAL_COLUMNS]))
 
-    by_standard: dict[int, Counter] = defaultdict(Counter)
-    by_council = []
+    by_standard: dict[int, Counter[int | None]] = defaultdict(Counter)
+    by_council: list[CouncilCounts] = []
     # "On target?" depends only on criterion, rating and target date: work each out once.
-    targets: dict[tuple, str] = {}
+    targets: dict[tuple[int, int | None, datetime.date | None], str] = {}
     written = 0
     for audit_return in returns:
         council = audit_return.self_audit.council
@@ -158,7 +172,14 @@ def write_national_workbook(framework: Framework, returns, out, now=None) -> int
     return written
 
 
-def _write_national_summary(summary, framework, criteria, by_standard, by_council, now):
+def _write_national_summary(
+    summary: Worksheet,
+    framework: Framework,
+    criteria: list[Criterion],
+    by_standard: dict[int, Counter[int | None]],
+    by_council: list[CouncilCounts],
+    now: datetime.datetime,
+) -> None:
     widths = (30, 12, 22, 9, 10, 10, 10, 10, 11, 14, 14)
     for index, width in enumerate(widths, start=1):
         summary.column_dimensions[get_column_letter(index)].width = width
@@ -194,7 +215,7 @@ def _write_national_summary(summary, framework, criteria, by_standard, by_counci
             ["Standard", "Criteria", "Rated 1", "Rated 2", "Rated 3", "Rated 4", "Not rated"],
         )
     )
-    standards = {}
+    standards: dict[int, list[Any]] = {}  # {number: [standard, its criteria]}
     for criterion in criteria:
         standards.setdefault(criterion.standard.number, [criterion.standard, 0])[1] += 1
     for number, (standard, count) in sorted(standards.items()):
@@ -247,6 +268,6 @@ def _write_national_summary(summary, framework, criteria, by_standard, by_counci
         )
 
 
-def national_filename(framework: Framework, now=None) -> str:
+def national_filename(framework: Framework, now: datetime.datetime | None = None) -> str:
     now = timezone.localtime(now or timezone.now())
     return f"{framework.code}-submitted-returns-{now:%Y-%m-%d}.xlsx"
