@@ -3,7 +3,6 @@ GOV.UK colours and fonts, and writing a cell so that text never runs as a formul
 
 from dataclasses import dataclass
 
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
@@ -89,7 +88,7 @@ LONG_DATE_FORMAT = "d mmmm yyyy"
 # --- Writing cells safely ------------------------------------------------------------------
 
 
-def put(cell: Cell | WriteOnlyCell, value: object) -> Cell | WriteOnlyCell:
+def put(cell: Cell, value: object) -> Cell:
     """Set a cell's value; text that a spreadsheet would run as a formula stays text.
 
     The text itself is kept exactly (no added apostrophe), so an exported answer reads back

@@ -9,7 +9,7 @@ from typing import IO, Any
 import openpyxl
 from django.utils import timezone
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -57,10 +57,10 @@ def on_target(answer: Answer) -> str:
     return NOT_APPLICABLE
 
 
-# openpyxl ships no types: its sheets and cells are Any here.
+# openpyxl ships no types: its sheets and cells are Any here. (WriteOnlyCell makes a Cell.)
 
 
-def _header_cells(sheet: Worksheet, headings: Iterable[str]) -> list[WriteOnlyCell]:
+def _header_cells(sheet: Worksheet, headings: Iterable[str]) -> list[Cell]:
     cells = []
     for heading in headings:
         cell = put(WriteOnlyCell(sheet), heading)
@@ -71,7 +71,7 @@ def _header_cells(sheet: Worksheet, headings: Iterable[str]) -> list[WriteOnlyCe
     return cells
 
 
-def _cell(sheet: Worksheet, value: object, number_format: str | None = None) -> WriteOnlyCell:
+def _cell(sheet: Worksheet, value: object, number_format: str | None = None) -> Cell:
     cell = put(WriteOnlyCell(sheet), value)
     if number_format:
         cell.number_format = number_format
