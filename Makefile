@@ -38,6 +38,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy climbie_audit standards evaluations reports demo
 	$(MANAGE) makemigrations --check --dry-run
 
 # Two workers: the machines have two cores, and the browser tests wait on Chromium.

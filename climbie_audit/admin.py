@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -28,7 +29,8 @@ class PersonAdmin(UserAdmin):
     list_filter = ["role", "council__region", "is_active"]
     list_select_related = ["council"]
     autocomplete_fields = ["council"]
-    fieldsets = UserAdmin.fieldsets + (
+    # UserAdmin's fieldsets are a tuple; the stubs also allow None or a list.
+    fieldsets = UserAdmin.fieldsets + (  # type: ignore[operator]
         ("Role in the service", {"fields": ("role", "council", "job_title")}),
     )
     add_fieldsets = UserAdmin.add_fieldsets + (
@@ -53,13 +55,13 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ["username", "summary", "path"]
     date_hierarchy = "at"
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False
 
 

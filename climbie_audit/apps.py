@@ -5,7 +5,7 @@ class ClimbieAuditConfig(AppConfig):
     name = "climbie_audit"
     verbose_name = "Councils and people"
 
-    def ready(self):
+    def ready(self) -> None:
         from climbie_audit import audit_log, checks, sessions  # noqa: F401 -- checks registers itself
         from climbie_audit.accounts import middleware as accounts_middleware
 

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from dj_database_url import DBConfig
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
@@ -16,11 +17,11 @@ from django.db import connection
 PORTABLE_EXCLUDES = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
 
 
-def database_settings(alias="default") -> dict:
+def database_settings(alias: str = "default") -> DBConfig:
     return settings.DATABASES[alias]
 
 
-def postgres_env(db: dict) -> tuple[list[str], dict]:
+def postgres_env(db: DBConfig) -> tuple[list[str], dict[str, str]]:
     args = ["-h", db.get("HOST") or "127.0.0.1", "-p", str(db.get("PORT") or 5432)]
     if db.get("USER"):
         args += ["-U", db["USER"]]
@@ -92,7 +93,7 @@ def portable_load(source: Path) -> None:
     call_command("loaddata", str(source), verbosity=0)
 
 
-def _os_environ() -> dict:
+def _os_environ() -> dict[str, str]:
     import os
 
     return dict(os.environ)

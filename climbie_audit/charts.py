@@ -46,7 +46,7 @@ class Series:
     colour: str
 
 
-def _attrs(**attributes) -> str:
+def _attrs(**attributes: object) -> str:
     """SVG attributes from keyword arguments: font_size="14" becomes font-size="14"."""
     return " ".join(
         f'{name.replace("_", "-")}="{escape(str(value), quote=True)}"'
@@ -54,7 +54,7 @@ def _attrs(**attributes) -> str:
     )
 
 
-def _element(name: str, text: str | None = None, **attributes) -> str:
+def _element(name: str, text: str | None = None, **attributes: object) -> str:
     if text is None:
         return f"<{name} {_attrs(**attributes)}/>"
     return f"<{name} {_attrs(**attributes)}>{escape(text)}</{name}>"

@@ -5,9 +5,9 @@ from django.core import checks
 
 
 @checks.register(checks.Tags.security, deploy=True)
-def accounts_hardened(app_configs, **kwargs):
+def accounts_hardened(app_configs: object, **kwargs: object) -> list[checks.CheckMessage]:
     """Issue 16 (OWASP ASVS 6.3.2, 3.3.1): a second factor for everyone, __Host- cookies."""
-    warnings = []
+    warnings: list[checks.CheckMessage] = []
     if not settings.REQUIRE_TWO_FACTOR:
         warnings.append(
             checks.Warning(

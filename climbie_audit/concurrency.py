@@ -9,9 +9,16 @@ save_if_unchanged() is the whole save, for every record edited on one form
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
+
+if TYPE_CHECKING:
+    from climbie_audit.models import User
+
+# Any editable record: a model with a `revision` field (and perhaps `updated_by`).
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass
@@ -24,36 +31,38 @@ class Difference:
 class StaleEdit(Exception):
     """Someone saved the record after the person saving now had loaded it."""
 
-    def __init__(self, current, differences: list[Difference]):
+    def __init__(self, current: models.Model | None, differences: list[Difference]) -> None:
         super().__init__(f"{len(differences)} answers were changed by someone else")
         self.current = current
         self.differences = differences
 
 
-def claim(model, obj, started_from: int) -> bool:
+def claim(model: type[models.Model], obj: models.Model, started_from: int) -> bool:
     """Take the next revision of `obj` if it is still at `started_from`."""
     return bool(
-        model.objects.filter(pk=obj.pk, revision=started_from).update(revision=started_from + 1)
+        model._default_manager.filter(pk=obj.pk, revision=started_from).update(
+            revision=started_from + 1
+        )
     )
 
 
-def as_stored(name: str, value):
+def as_stored(name: str, value: object) -> object:
     return value
 
 
 def save_if_unchanged(
-    model: type[models.Model],
-    pk,
+    model: type[M],
+    pk: object,
     started_from: int,
-    values: dict,
+    values: dict[str, object],
     labels: dict[str, str],
     *,
     conflict: type[StaleEdit] = StaleEdit,
-    user=None,
+    user: "User | None" = None,
     shown: Callable[[str, object], object] = as_stored,
-    refuse: Callable[[models.Model], None] | None = None,
-    related: Callable[[models.Model], list[Difference]] | None = None,
-) -> tuple[models.Model, dict]:
+    refuse: Callable[[M], None] | None = None,
+    related: Callable[[M], list[Difference]] | None = None,
+) -> tuple[M, dict[str, object]]:
     """Save `values` (field name: value) onto the record, unless someone changed it since the
     revision `started_from` the person saving loaded it at.
 
@@ -73,7 +82,7 @@ def save_if_unchanged(
     Returns the record and the stored values of the fields that changed (empty if none did).
     """
     with transaction.atomic():
-        current = model.objects.select_for_update().filter(pk=pk).first()
+        current = model._default_manager.select_for_update().filter(pk=pk).first()
         if current is None:
             raise conflict(None, [])
         if refuse is not None:
@@ -91,7 +100,8 @@ def save_if_unchanged(
             differences += related(current)
         if not differences:
             return current, before
-        if current.revision != started_from:
+        # Model declares no `revision`; every record saved here has one.
+        if current.revision != started_from:  # type: ignore[attr-defined]
             raise conflict(current, differences)
         if not claim(model, current, started_from):
             # Someone saved between our read and our claim (SQLite takes no row lock).
@@ -99,14 +109,14 @@ def save_if_unchanged(
             raise conflict(current, differences)
         for name, value in values.items():
             setattr(current, name, value)
-        current.revision = started_from + 1
+        current.revision = started_from + 1  # type: ignore[attr-defined]  # as above
         if _records_who_changed_it(model):
-            current.updated_by = user
+            current.updated_by = user  # type: ignore[attr-defined]  # checked just above
         current.save()
         return current, before
 
 
-def _records_who_changed_it(model) -> bool:
+def _records_who_changed_it(model: type[models.Model]) -> bool:
     try:
         model._meta.get_field("updated_by")
     except FieldDoesNotExist:

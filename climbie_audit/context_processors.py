@@ -1,8 +1,9 @@
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 
 
-def service(request):
+def service(request: HttpRequest) -> dict[str, object]:
     return {
         "service_name": settings.SERVICE_NAME,
         "navigation": _navigation(request),
@@ -11,7 +12,7 @@ def service(request):
     }
 
 
-def _navigation(request):
+def _navigation(request: HttpRequest) -> list[dict[str, object]]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []

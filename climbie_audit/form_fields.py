@@ -1,25 +1,33 @@
 """Form fields shared by every GOV.UK form in the service."""
 
 import datetime
+from typing import TYPE_CHECKING, Any
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import HttpRequest, QueryDict
 from django.utils.functional import cached_property
 
+# The mixins below are mixed into forms: to mypy they are forms, at run time plain classes.
+if TYPE_CHECKING:
+    _Form = forms.BaseForm
+else:
+    _Form = object
 
-class NamedDateField(DateInputField):
+
+class NamedDateField(DateInputField):  # type: ignore[misc]  # crispy-forms-gds has no types
     """GOV.UK date input whose messages name the date ("Target date for 2.10 must be a real
     date"), as the Design System asks, instead of crispy-forms-gds's generic wording."""
 
-    def __init__(self, name: str, **kwargs):
+    def __init__(self, name: str, **kwargs: Any) -> None:
         self.name = name
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
-    def clean(self, value):
+    def clean(self, value: list[object] | None) -> datetime.date | None:
         for subfield in self.fields:
             subfield.widget.errors = []
         parts = [str(v).strip() if v is not None else "" for v in (value or ["", "", ""])]
@@ -42,7 +50,7 @@ class NamedDateField(DateInputField):
             raise ValidationError(f"{self.name} must be a real date") from error
 
 
-class FragmentMixin:
+class FragmentMixin(_Form):
     """For a form whose GOV.UK markup one template fragment writes out, instead of
     crispy-forms-gds rendering a template per field (the repeated forms of the standard page and
     the evaluation form). The form keeps its crispy-forms-gds layout as the reference: a test
@@ -52,7 +60,7 @@ class FragmentMixin:
     @cached_property
     def radios(self) -> dict[str, list[tuple[str, str, str, str, bool, str]]]:
         """{field name: [(value, radio's id, label, hint, checked, divider after it)]}."""
-        radios = {}
+        radios: dict[str, list[tuple[str, str, str, str, bool, str]]] = {}
         for name, field in self.fields.items():
             if not isinstance(field.widget, forms.RadioSelect):
                 continue
@@ -67,7 +75,8 @@ class FragmentMixin:
                     str(choice[0]) == current,
                     getattr(choice, "divider", ""),
                 )
-                for n, choice in enumerate(field.choices, start=1)
+                # A field shown as radios is a choice field; Field declares no choices.
+                for n, choice in enumerate(field.choices, start=1)  # type: ignore[attr-defined]
             ]
         return radios
 
@@ -75,7 +84,7 @@ class FragmentMixin:
     def date_parts(self) -> dict[str, list[tuple[str, str, str, str, str]]]:
         """{field name: [(label, name, id, CSS classes, value shown)]} for the day, month and
         year inputs of each date."""
-        parts = {}
+        parts: dict[str, list[tuple[str, str, str, str, str]]] = {}
         for name, field in self.fields.items():
             if not isinstance(field, DateInputField):
                 continue
@@ -96,7 +105,7 @@ class FragmentMixin:
         return parts
 
 
-def form_helper(*fields) -> FormHelper:
+def form_helper(*fields: object) -> FormHelper:
     """A crispy-forms-gds helper for a form rendered inside a page's own <form> element."""
     helper = FormHelper()
     helper.form_tag = False
@@ -105,7 +114,7 @@ def form_helper(*fields) -> FormHelper:
     return helper
 
 
-class ErrorLinksMixin:
+class ErrorLinksMixin(_Form):
     """Gives a form the (anchor, message) pairs of a GOV.UK error summary, each pointing at a
     real input: the first radio or checkbox, the day of a date, or the field itself."""
 
@@ -113,11 +122,12 @@ class ErrorLinksMixin:
     non_field_anchor: str | None = "main-content"
 
     def error_links(self) -> list[tuple[str, str]]:
-        links = []
+        links: list[tuple[str, str]] = []
+        # An ErrorList yields each message as a str (its stubs also allow a ValidationError).
         for name, errors in self.errors.items():
-            if name == forms.forms.NON_FIELD_ERRORS:
+            if name == NON_FIELD_ERRORS:
                 if self.non_field_anchor:
-                    links.extend((self.non_field_anchor, message) for message in errors)
+                    links.extend((self.non_field_anchor, str(message)) for message in errors)
                 continue
             bound = self[name]
             widget = self.fields[name].widget
@@ -127,21 +137,21 @@ class ErrorLinksMixin:
                 anchor = f"{bound.auto_id}_0"
             else:
                 anchor = bound.auto_id
-            links.extend((anchor, message) for message in errors)
+            links.extend((anchor, str(message)) for message in errors)
         return links
 
 
-def required_text(label: str, message: str, **kwargs) -> forms.CharField:
+def required_text(label: str, message: str, **kwargs: Any) -> forms.CharField:
     """A text field whose "required" error says what to enter, in GOV.UK wording."""
     return forms.CharField(label=label, error_messages={"required": message}, **kwargs)
 
 
-def posted(request):
+def posted(request: HttpRequest) -> QueryDict | None:
     """The form data of a POST, or None for a GET (so an unbound form shows its initial values)."""
     return request.POST if request.method == "POST" else None
 
 
-def with_revision(request, revision: int):
+def with_revision(request: HttpRequest, revision: int) -> QueryDict:
     """The user's own answers, re-posted against the revision now stored, after a conflict: saving
     again replaces what the other person saved (they have been shown it)."""
     data = request.POST.copy()

@@ -1,5 +1,8 @@
+from typing import Any, cast
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 
@@ -13,12 +16,14 @@ class SignInForm(AuthenticationForm):
         "inactive": "This account has been deactivated",
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Username"
-        username, password = self.fields["username"], self.fields["password"]
+        # AuthenticationForm's fields are CharFields; the stubs type form fields as Field.
+        username = cast(forms.CharField, self.fields["username"])
+        password = cast(forms.CharField, self.fields["password"])
         # AuthenticationForm sets only the input's maxlength attribute: enforce it too.
-        username.validators.append(MaxLengthValidator(username.max_length))
+        username.validators.append(MaxLengthValidator(username.max_length or 150))
         # Every input bounded, every byte answered with a form error (never a 500).
         username.error_messages.update(
             {

@@ -7,7 +7,14 @@ deleting is refused by the model layer there. PostgreSQL gets UPDATE and DELETE 
 flush uses TRUNCATE, which row triggers do not see).
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from django.apps.registry import Apps
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+
+# What a migration's RunPython runs: (the historical apps, the schema editor) -> None.
+MigrationStep = Callable[[Apps, BaseDatabaseSchemaEditor], None]
 
 
 @dataclass(frozen=True)
@@ -52,17 +59,17 @@ def _sqlite_sql(guard: Guard) -> tuple[str, str]:
     return create, f"DROP TRIGGER IF EXISTS {guard.name};"
 
 
-def install(guards):
-    def forwards(apps, schema_editor):
+def install(guards: Iterable[Guard]) -> tuple[MigrationStep, MigrationStep]:
+    def forwards(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         _run(schema_editor, guards, 0)
 
-    def backwards(apps, schema_editor):
+    def backwards(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         _run(schema_editor, guards, 1)
 
     return forwards, backwards
 
 
-def _run(schema_editor, guards, which):
+def _run(schema_editor: BaseDatabaseSchemaEditor, guards: Iterable[Guard], which: int) -> None:
     vendor = schema_editor.connection.vendor
     build = {"postgresql": _postgres_sql, "sqlite": _sqlite_sql}.get(vendor)
     if build is None:

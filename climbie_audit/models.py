@@ -1,4 +1,4 @@
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -22,7 +22,7 @@ class Council(models.Model):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -36,7 +36,7 @@ class CouncilRef(NamedTuple):
     region: str
 
     @classmethod
-    def all_by_name(cls, councils=None) -> list["CouncilRef"]:
+    def all_by_name(cls, councils: "models.QuerySet[Council] | None" = None) -> list["CouncilRef"]:
         councils = Council.objects.all() if councils is None else councils
         return [
             cls(*c) for c in councils.order_by("name").values_list("pk", "code", "name", "region")
@@ -62,11 +62,13 @@ class User(AbstractUser):
         help_text="Officers and directors belong to exactly one council.",
     )
     job_title = models.CharField(max_length=120, blank=True)
-    assigned_councils = models.ManyToManyField(
-        Council,
-        through="InspectorAssignment",
-        related_name="assigned_inspectors",
-        blank=True,
+    assigned_councils: "models.ManyToManyField[Council, InspectorAssignment]" = (
+        models.ManyToManyField(
+            Council,
+            through="InspectorAssignment",
+            related_name="assigned_inspectors",
+            blank=True,
+        )
     )
 
     class Meta:
@@ -79,7 +81,7 @@ class User(AbstractUser):
             ),
         ]
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.role in self.COUNCIL_ROLES and self.council_id is None:
             raise ValidationError({"council": "Select the council this person works for."})
@@ -89,23 +91,23 @@ class User(AbstractUser):
             )
 
     @property
-    def display_name(self):
+    def display_name(self) -> str:
         return self.get_full_name() or self.username
 
     @property
-    def is_council_user(self):
+    def is_council_user(self) -> bool:
         return self.role in self.COUNCIL_ROLES
 
     @property
-    def is_director(self):
+    def is_director(self) -> bool:
         return self.role == self.Role.DIRECTOR
 
     @property
-    def is_inspector(self):
+    def is_inspector(self) -> bool:
         return self.role == self.Role.INSPECTOR
 
     @property
-    def is_administrator(self):
+    def is_administrator(self) -> bool:
         return self.role == self.Role.ADMINISTRATOR or self.is_superuser
 
 
@@ -126,10 +128,10 @@ class InspectorAssignment(models.Model):
             models.UniqueConstraint(fields=["inspector", "council"], name="one_assignment_per_pair")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.inspector} → {self.council}"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.inspector_id and self.inspector.role != User.Role.INSPECTOR:
             raise ValidationError({"inspector": "Only SSI inspectors can be assigned to councils."})
 
@@ -173,13 +175,13 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.username or '-'} {self.action} {self.summary}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise PermissionError("Audit events are append-only.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only.")

@@ -88,10 +88,10 @@ def _app_static_dirs() -> list[Path]:
     return dirs
 
 
-class StaticFilesOnly(URLFetcher):
+class StaticFilesOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
     """A WeasyPrint URL fetcher that serves the app's static files and refuses everything else."""
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         if url.startswith("data:"):
             # Inline data carries no request anywhere; let WeasyPrint decode it as usual.
             return super().fetch(url, headers)
@@ -105,7 +105,9 @@ class StaticFilesOnly(URLFetcher):
         return URLFetcherResponse(path.as_uri(), path.read_bytes())
 
 
-def render_pdf(template_name: str, context: dict, *, title: str, lang: str = LANGUAGE) -> bytes:
+def render_pdf(
+    template_name: str, context: dict[str, object], *, title: str, lang: str = LANGUAGE
+) -> bytes:
     """Render a Django template to a tagged PDF with the given document title and language."""
     html = render_to_string(
         template_name,
@@ -117,7 +119,8 @@ def render_pdf(template_name: str, context: dict, *, title: str, lang: str = LAN
     # Whatever the template says, the PDF carries the title and language it was asked for.
     document.metadata.title = title
     document.metadata.lang = lang
-    return document.write_pdf(**PDF_OPTIONS)
+    pdf: bytes = document.write_pdf(**PDF_OPTIONS)
+    return pdf
 
 
 # --- Fonts shipped with the app ----------------------------------------------------------------

@@ -1,5 +1,7 @@
 """Session rules: a deactivated person is signed out everywhere at once."""
 
+from typing import Any
+
 from django.contrib.sessions.models import Session
 from django.db.models.signals import pre_save
 from django.utils import timezone
@@ -17,7 +19,7 @@ def end_sessions_of(user: User) -> int:
     return ended
 
 
-def _on_user_save(sender, instance, raw=False, **kwargs):
+def _on_user_save(sender: type[User], instance: User, raw: bool = False, **kwargs: Any) -> None:
     if raw or instance.pk is None or instance.is_active:
         return
     was_active = User.objects.filter(pk=instance.pk, is_active=True).exists()

@@ -68,7 +68,7 @@ CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "redis" if REDIS_URL else "locme
 if CACHE_BACKEND == "redis":
     if not REDIS_URL:
         raise ImproperlyConfigured("CACHE_BACKEND=redis needs REDIS_URL.")
-    CACHES = {
+    CACHES: dict[str, dict[str, object]] = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,

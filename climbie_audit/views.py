@@ -2,13 +2,14 @@ from urllib.parse import urlencode
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 
 from climbie_audit import access, audit_log
 from climbie_audit.forms import SignInForm
+from climbie_audit.http import SignedInRequest
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -18,11 +19,12 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-def home(request):
+def home(request: SignedInRequest) -> HttpResponse:
     user = access.require_signed_in(request.user)
     if user.is_council_user:
-        # A council's home is its self-audit task list.
-        return redirect("self_audit:overview", user.council.code)
+        # A council's home is its self-audit task list. A council user always has a council (a
+        # database constraint), which the optional foreign key's type cannot say.
+        return redirect("self_audit:overview", user.council.code)  # type: ignore[union-attr]
     councils = access.visible_councils(user)
     if user.is_inspector:
         # An inspector's home is the workspace: every council, assigned councils first.
@@ -30,41 +32,41 @@ def home(request):
     return render(request, "pages/home.html", {"person": user, "councils": councils})
 
 
-def keep_alive(request):
+def keep_alive(request: SignedInRequest) -> HttpResponse:
     """Touching the session (SESSION_SAVE_EVERY_REQUEST) restarts its idle clock."""
     access.require_signed_in(request.user)
     return HttpResponse(status=204)
 
 
 @login_not_required
-def admin_sign_in(request):
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
     target = request.GET.get("next", "/admin/")
     return redirect(f"{reverse('login')}?{urlencode({'next': target})}")
 
 
 @login_not_required
-def accessibility_statement(request):
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
 
-def permission_denied(request, exception=None):
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     audit_log.record_refusal(request, 403)
     return render(request, "errors/403.html", status=403)
 
 
-def page_not_found(request, exception=None):
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     audit_log.record_refusal(request, 404)
     return render(request, "errors/404.html", status=404)
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "errors/500.html", status=500)
 
 
 # --- Service status (issue 9) -------------------------------------------------------------------
 
 
-def ping(request):
+def ping(request: SignedInRequest) -> HttpResponse:
     """The smallest signed-in page: the page shell through every middleware, and nothing else.
     A person can check the service answers; bench/run.py times every key page against it."""
     access.require_signed_in(request.user)

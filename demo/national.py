@@ -19,6 +19,7 @@ from demo.national_picture import (
     CouncilPicture,
     CriterionInfo,
     build_picture,
+    first_submitted_at,
     latest_submitted,
 )
 from demo.seed import DEMO_PASSWORD_HASH, slug
@@ -90,11 +91,12 @@ def write_picture(pictures: list[CouncilPicture], framework) -> dict[str, int]:
             ("director", "Dominic", "Director", "Director of Social Services"),
         )
     )
-    officers = {u.council.code: u for u in people if u.role == "officer"}
-    directors = {u.council.code: u for u in people if u.role == "director"}
+    officers = {u.council.code: u for u in people if u.council and u.role == "officer"}
+    directors = {u.council.code: u for u in people if u.council and u.role == "director"}
 
     # Inspectors by region, each with a handful of councils (the business link inspector).
-    inspectors, assignments, inspector_of = [], [], {}
+    inspectors: list[User] = []
+    inspector_of: dict[str, User] = {}
     names = iter(INSPECTOR_NAMES)
     for region in REGIONS:
         in_region = [p for p in pictures if p.region == region]
@@ -235,7 +237,7 @@ def write_picture(pictures: list[CouncilPicture], framework) -> dict[str, int]:
             recorded_at=e.issued_at + datetime.timedelta(days=21),
         )
         for p, e, row in evaluation_rows
-        if e.issued and e.response
+        if e.issued and e.response and e.issued_at is not None  # (set if and only if issued)
     )
 
     with_plans = [p for p in pictures if p.actions or p.endorsed_on]
@@ -247,7 +249,7 @@ def write_picture(pictures: list[CouncilPicture], framework) -> dict[str, int]:
                 drafted_from=returns[(p.code, latest_submitted(p))],
                 endorsed_on=p.endorsed_on,
                 last_reported_on=p.last_reported_on,
-                created_at=p.returns[0].submitted_at,
+                created_at=first_submitted_at(p),
             )
             for p in with_plans
         )

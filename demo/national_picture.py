@@ -323,7 +323,7 @@ def _plan(rng, picture: CouncilPicture, latest: ReturnPicture, criteria) -> None
             continue
         current = latest.answers[c.code]
         source = current if current["rating"] < 4 else drafted
-        created_at = first.submitted_at + datetime.timedelta(days=rng.randint(1, 20))
+        created_at = first_submitted_at(picture) + datetime.timedelta(days=rng.randint(1, 20))
         roll = rng.random()
         status = "complete" if roll < 0.5 else ("in_progress" if roll < 0.82 else "not_started")
         action = ActionPicture(
@@ -362,6 +362,13 @@ def _plan(rng, picture: CouncilPicture, latest: ReturnPicture, criteria) -> None
                     NotePicture(done, rng.random() < 0.5, "", "in_progress", "complete")
                 )
         picture.actions.append(action)
+
+
+def first_submitted_at(picture: CouncilPicture) -> datetime.datetime:
+    """When the council first submitted: its first return is submitted whenever it has a plan."""
+    submitted_at = picture.returns[0].submitted_at
+    assert submitted_at is not None
+    return submitted_at
 
 
 def latest_submitted(picture: CouncilPicture) -> int:

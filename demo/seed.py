@@ -1,6 +1,7 @@
 """Demo councils and people, so a fresh `make run` has someone to sign in as."""
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 
@@ -157,6 +158,7 @@ def seed_demo_audits() -> None:
             continue  # idempotent: never touch a council's real work
         officer = User.objects.get(role=User.Role.OFFICER, council=council)
         draft = open_draft(audit, officer)
+        assert draft is not None  # no returns yet, so open_draft starts version 1
         answers = draft.answers.with_criteria()
         changes = {}
         for answer in answers:
@@ -191,7 +193,7 @@ LEICESTER_RESPONSE = (
 )
 
 # Seed 003: Leicester's report to Scrutiny and Cabinet, December 2009.
-SEED_003 = {
+SEED_003: dict[str, Any] = {
     "inspectorate": "Ofsted",
     "inspection_type": "Unannounced Safeguarding Inspection",
     "services_inspected": "'Duty and Assessment' Services in Social Care and Safeguarding Division",

@@ -4,7 +4,7 @@ An evaluation is a draft until it is issued; from then on it, its judgements and
 immutable, here in the model layer, whatever code path tries to change them.
 """
 
-from typing import Self
+from typing import Any, Self
 
 from django.db import models
 
@@ -24,19 +24,19 @@ from standards.models import ImmutableRecordError
 ISSUED = "issued"
 
 
-class EvaluationQuerySet(models.QuerySet):
+class EvaluationQuerySet(models.QuerySet["Evaluation"]):
     def issued(self) -> Self:
         return self.filter(status=Evaluation.Status.ISSUED)
 
-    def drafts(self):
+    def drafts(self) -> Self:
         return self.filter(status=Evaluation.Status.DRAFT)
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         if self.filter(status=ISSUED).exists():
             raise ImmutableRecordError("An issued evaluation cannot be changed.")
         return super().update(**kwargs)
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         if self.filter(status=ISSUED).exists():
             raise ImmutableRecordError("An issued evaluation cannot be deleted.")
         return super().delete()
@@ -124,17 +124,17 @@ class Evaluation(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Evaluation of {self.audit_return} ({self.get_phase_display()})"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._stored_as_issued():
             raise ImmutableRecordError("This evaluation has been issued and cannot change.")
         if self.pk is None and not self._return_is_submitted():
             raise ImmutableRecordError("Only a submitted return can be evaluated.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._stored_as_issued():
             raise ImmutableRecordError("This evaluation has been issued and cannot be deleted.")
         return super().delete(*args, **kwargs)
@@ -178,12 +178,12 @@ class _ChildOfEvaluationQuerySet(models.QuerySet):
     def _touches_issued(self) -> bool:
         return self.filter(evaluation__status=ISSUED).exists()
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         if self._touches_issued():
             raise ImmutableRecordError("Parts of an issued evaluation cannot be changed.")
         return super().update(**kwargs)
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         if self._touches_issued():
             raise ImmutableRecordError("Parts of an issued evaluation cannot be deleted.")
         return super().delete()
@@ -197,15 +197,17 @@ class _ChildOfEvaluationQuerySet(models.QuerySet):
 
 
 class _ChildOfEvaluation(models.Model):
+    evaluation_id: int  # each subclass's `evaluation` foreign key
+
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._evaluation_is_issued():
             raise ImmutableRecordError("Parts of an issued evaluation cannot be changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._evaluation_is_issued():
             raise ImmutableRecordError("Parts of an issued evaluation cannot be deleted.")
         return super().delete(*args, **kwargs)
@@ -239,7 +241,7 @@ class StandardJudgement(_ChildOfEvaluation):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Standard {self.standard.number}: {self.get_judgement_display() or 'not judged'}"
 
 
@@ -263,7 +265,7 @@ class Finding(_ChildOfEvaluation):
     class Meta:
         ordering = ["evaluation", "position", "id"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Finding {self.position}: {self.description[:40]}"
 
     @property
@@ -274,11 +276,11 @@ class Finding(_ChildOfEvaluation):
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
 
 
-class CouncilResponseQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+class CouncilResponseQuerySet(models.QuerySet["CouncilResponse"]):
+    def update(self, **kwargs: Any) -> int:
         raise ImmutableRecordError("A recorded response cannot be changed.")
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         raise ImmutableRecordError("A recorded response cannot be deleted.")
 
 
@@ -300,17 +302,17 @@ class CouncilResponse(models.Model):
     class Meta:
         ordering = ["recorded_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Response to {self.evaluation}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ImmutableRecordError("A recorded response cannot be changed.")
         if not Evaluation.objects.filter(pk=self.evaluation_id, status=ISSUED).exists():
             raise ImmutableRecordError("A council can respond only to an issued evaluation.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableRecordError("A recorded response cannot be deleted.")
 
 
@@ -381,7 +383,7 @@ class Inspection(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return (
             f"{self.inspectorate} {self.inspection_type}, {self.council} ({self.started_on:%B %Y})"
         )

@@ -7,7 +7,7 @@ That rule lives here, in the model layer, whatever code path tries to break it.
 """
 
 import hashlib
-from typing import Self
+from typing import Any, Self
 
 from django.db import models
 
@@ -68,19 +68,19 @@ class DecisionMaker(models.TextChoices):
 # --- Cabinet reports -----------------------------------------------------------------------
 
 
-class CabinetReportQuerySet(models.QuerySet):
-    def drafts(self):
+class CabinetReportQuerySet(models.QuerySet["CabinetReport"]):
+    def drafts(self) -> Self:
         return self.filter(status=CabinetReport.Status.DRAFT)
 
     def finals(self) -> Self:
         return self.filter(status=FINAL)
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         if self.filter(status=FINAL).exists():
             raise ImmutableRecordError("A final report cannot be changed.")
         return super().update(**kwargs)
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         if self.filter(status=FINAL).exists():
             raise ImmutableRecordError("A final report cannot be deleted.")
         return super().delete()
@@ -179,17 +179,17 @@ class CabinetReport(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.council}: {self.title} ({self.get_status_display().lower()})"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._stored_as_final():
             raise ImmutableRecordError("This report is final and cannot change.")
         if self.status == FINAL and self.pdf is not None:
             self.pdf_sha256 = hashlib.sha256(bytes(self.pdf)).hexdigest()
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._stored_as_final():
             raise ImmutableRecordError("A final report cannot be deleted.")
         return super().delete(*args, **kwargs)
@@ -221,12 +221,12 @@ class _ChildOfReportQuerySet(models.QuerySet):
     def _touches_final(self) -> bool:
         return self.filter(report__status=FINAL).exists()
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         if self._touches_final():
             raise ImmutableRecordError("Parts of a final report cannot be changed.")
         return super().update(**kwargs)
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         if self._touches_final():
             raise ImmutableRecordError("Parts of a final report cannot be deleted.")
         return super().delete()
@@ -240,15 +240,17 @@ class _ChildOfReportQuerySet(models.QuerySet):
 
 
 class _ChildOfReport(models.Model):
+    report_id: int  # each subclass's `report` foreign key
+
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if CabinetReport.objects.filter(pk=self.report_id, status=FINAL).exists():
             raise ImmutableRecordError("Parts of a final report cannot be changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if CabinetReport.objects.filter(pk=self.report_id, status=FINAL).exists():
             raise ImmutableRecordError("Parts of a final report cannot be deleted.")
         return super().delete(*args, **kwargs)
@@ -267,7 +269,7 @@ class TimetableRow(_ChildOfReport):
     class Meta:
         ordering = ["report", "position", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.committee}, {self.meeting_date:%-d %B %Y}"
 
 
@@ -299,7 +301,7 @@ class ReportSection(_ChildOfReport):
             models.UniqueConstraint(fields=["report", "key"], name="one_section_per_key"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.position}. {self.heading}"
 
 
@@ -331,7 +333,7 @@ class RoleStatement(models.Model):
         "climbie_audit.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.council}: {self.title}"
 
 
@@ -356,7 +358,7 @@ class ResponsibleRole(models.Model):
     class Meta:
         ordering = ["statement", "position", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
     def values(self) -> dict:

@@ -1,7 +1,7 @@
 """The audit framework as data, and councils' self-audits against it."""
 
 import datetime
-from typing import Self
+from typing import Any, Self
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
@@ -12,8 +12,8 @@ from simple_history.models import HistoricalRecords
 RATING_LEVELS = (1, 2, 3, 4)
 
 
-class FrameworkQuerySet(models.QuerySet):
-    def current(self):
+class FrameworkQuerySet(models.QuerySet["Framework"]):
+    def current(self) -> "Framework | None":
         """The framework councils audit against now: the latest version of the latest code."""
         return self.order_by("-published_on", "-version").first()
 
@@ -36,7 +36,7 @@ class Framework(models.Model):
             models.UniqueConstraint(fields=["code", "version"], name="framework_code_version")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.title} (version {self.version})"
 
 
@@ -54,7 +54,7 @@ class Standard(models.Model):
             models.UniqueConstraint(fields=["framework", "number"], name="standard_number")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Standard {self.number}: {self.title}"
 
     def get_absolute_url(self):
@@ -82,7 +82,7 @@ class Recommendation(models.Model):
             models.UniqueConstraint(fields=["framework", "number"], name="recommendation_number")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Recommendation {self.number}"
 
     def get_absolute_url(self):
@@ -95,8 +95,8 @@ class Recommendation(models.Model):
         return self.framework.published_on + relativedelta(months=self.timescale_months)
 
 
-class CriterionQuerySet(models.QuerySet):
-    def with_framework_detail(self):
+class CriterionQuerySet(models.QuerySet["Criterion"]):
+    def with_framework_detail(self) -> Self:
         """Everything a criterion page shows, in a fixed number of queries."""
         return self.select_related("standard__framework").prefetch_related(
             models.Prefetch(
@@ -131,7 +131,7 @@ class Criterion(models.Model):
             models.UniqueConstraint(fields=["standard", "number"], name="criterion_number")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.code
 
     def get_absolute_url(self):
@@ -183,11 +183,11 @@ class SelfAudit(models.Model):
             models.UniqueConstraint(fields=["council", "framework"], name="one_audit_per_framework")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.council} self-audit ({self.framework.code})"
 
 
-class AuditReturnQuerySet(models.QuerySet):
+class AuditReturnQuerySet(models.QuerySet["AuditReturn"]):
     def submitted(self) -> Self:
         return self.filter(status=AuditReturn.Status.SUBMITTED)
 
@@ -202,7 +202,7 @@ class AuditReturnQuerySet(models.QuerySet):
         self_audit__council=council).latest_submitted()` for a council's, across frameworks."""
         return self.newest_submitted_first().first()
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         if self.filter(status=AuditReturn.Status.SUBMITTED).exists():
             raise ImmutableRecordError("A submitted return cannot be changed.")
         return super().update(**kwargs)
@@ -250,17 +250,17 @@ class AuditReturn(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.self_audit.council} return, version {self.number} ({self.status})"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._stored_as_submitted():
             raise ImmutableRecordError(
                 f"Version {self.number} has been submitted and cannot change."
             )
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._stored_as_submitted():
             raise ImmutableRecordError(
                 f"Version {self.number} has been submitted and cannot be deleted."
@@ -278,15 +278,15 @@ class AuditReturn(models.Model):
         )
 
 
-class AnswerQuerySet(models.QuerySet):
-    def in_framework_order(self):
+class AnswerQuerySet(models.QuerySet["Answer"]):
+    def in_framework_order(self) -> Self:
         return self.order_by("criterion__standard__number", "criterion__number")
 
-    def with_criteria(self):
+    def with_criteria(self) -> Self:
         """Each answer with its criterion, standard, framework and Laming deadline, read in one
         query for all the answers once they are read (standards/framework/index.py), as Django
         itself attaches prefetched objects."""
-        clone = self._chain()
+        clone = self._chain()  # type: ignore[attr-defined]  # QuerySet's private API: not in the stubs
         clone._attach_criteria = True
         return clone
 
@@ -305,12 +305,12 @@ class AnswerQuerySet(models.QuerySet):
 
             attach_criteria(r for r in self._result_cache if isinstance(r, Answer))
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         if self.filter(audit_return__status=AuditReturn.Status.SUBMITTED).exists():
             raise ImmutableRecordError("Answers of a submitted return cannot be changed.")
         return super().update(**kwargs)
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         if self.filter(audit_return__status=AuditReturn.Status.SUBMITTED).exists():
             raise ImmutableRecordError("Answers of a submitted return cannot be deleted.")
         return super().delete()
@@ -350,15 +350,15 @@ class Answer(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.criterion.code}: {self.rating or 'not rated'}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._return_is_submitted():
             raise ImmutableRecordError("Answers of a submitted return cannot be changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._return_is_submitted():
             raise ImmutableRecordError("Answers of a submitted return cannot be deleted.")
         return super().delete(*args, **kwargs)
@@ -368,7 +368,7 @@ class Answer(models.Model):
             pk=self.audit_return_id, status=AuditReturn.Status.SUBMITTED
         ).exists()
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
 
     @property
@@ -412,7 +412,7 @@ class ActionPlan(models.Model):
         "climbie_audit.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.self_audit.council} action plan"
 
     @property
@@ -492,22 +492,22 @@ class ImprovementAction(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.criterion.code}: {self.title}"
 
     @property
     def is_complete(self) -> bool:
         return self.status == ActionStatus.COMPLETE
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
 
 
-class ProgressNoteQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+class ProgressNoteQuerySet(models.QuerySet["ProgressNote"]):
+    def update(self, **kwargs: Any) -> int:
         raise ImmutableRecordError("Progress notes are a record and cannot be changed.")
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         raise ImmutableRecordError("Progress notes are a record and cannot be deleted.")
 
 
@@ -530,15 +530,15 @@ class ProgressNote(models.Model):
     class Meta:
         ordering = ["action", "-recorded_at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.action.criterion.code} note {self.recorded_at:%Y-%m-%d}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ImmutableRecordError("Progress notes are a record and cannot be changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableRecordError("Progress notes are a record and cannot be deleted.")
 
     @property

@@ -74,7 +74,7 @@ class InviteForm(InviteOfficerForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [
+        self.fields["role"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             Choice(User.Role.INSPECTOR, "SSI inspector"),
             Choice(User.Role.DIRECTOR, "Director of a council"),
             Choice(User.Role.ADMINISTRATOR, "Administrator"),
@@ -87,7 +87,7 @@ class InviteForm(InviteOfficerForm):
         )
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("role") == User.Role.DIRECTOR and not cleaned.get("council"):
             self.add_error("council", "Select the council the director works for")
         return cleaned
@@ -141,7 +141,7 @@ class ForgotPasswordForm(ErrorLinksMixin, auth_forms.PasswordResetForm):
         super().__init__(*args, **kwargs)
         field = self.fields["email"]
         field.label = "Email address"
-        field.max_length = 254
+        field.max_length = 254  # type: ignore[attr-defined]  # an EmailField
         field.error_messages.update(EMAIL_ERRORS)
         field.error_messages["max_length"] = "Email address must be 254 characters or fewer"
         self.helper = form_helper(Field.text("email", field_width=30))

@@ -2,6 +2,8 @@
 climbie_audit.accounts.access (or needs only a signed-in person) first; the rules live in
 people.py, two_factor.py and tokens.py."""
 
+from typing import cast
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -51,7 +53,9 @@ class ChangePasswordView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)  # keeps this session signed in, ends no others
-        events.record(events.Action.PASSWORD_CHANGED, self.request.user, request=self.request)
+        events.record(
+            events.Action.PASSWORD_CHANGED, cast(User, self.request.user), request=self.request
+        )
         messages.success(self.request, "Your password has been changed")
         return response
 
@@ -70,7 +74,7 @@ def _safe_next(request, default: str) -> str:
 def two_factor_setup(request):
     """Set up an authenticator app: the secret as text and as a QR code drawn on the server."""
     user = access.require_signed_in(request.user)
-    if two_factor.has_second_factor(user) and not user.is_verified():
+    if two_factor.has_second_factor(user) and not user.is_verified():  # type: ignore[attr-defined]  # OTPMiddleware adds it
         return redirect("accounts:verify")
     form = CodeForm(posted(request), label="Code from your authenticator app")
     if request.method == "POST" and form.is_valid():
@@ -113,7 +117,7 @@ def verify(request):
     """The second step of signing in."""
     user = access.require_signed_in(request.user)
     home = reverse("home")
-    if user.is_verified() or not two_factor.has_second_factor(user):
+    if user.is_verified() or not two_factor.has_second_factor(user):  # type: ignore[attr-defined]
         return redirect(_safe_next(request, home))
     form = CodeForm(posted(request))
     if request.method == "POST" and form.is_valid():

@@ -14,11 +14,11 @@ register = template.Library()
 
 
 @lru_cache(maxsize=8192)
-def _reverse(script_prefix: str, name: str, args: tuple) -> str:
+def _reverse(script_prefix: str, name: str, args: tuple[str, ...]) -> str:
     return reverse(name, args=args)
 
 
 @register.simple_tag
-def url_for(name, *args) -> str:
+def url_for(name: str, *args: object) -> str:
     """{% url_for "dashboard:council" council.code %}: what `{% url %}` gives for these args."""
     return _reverse(get_script_prefix(), name, tuple(str(arg) for arg in args))

@@ -32,7 +32,8 @@ class YesNoField(forms.TypedChoiceField):
 
 
 def yes_no_initial(value: bool | None) -> str:
-    return {True: "yes", False: "no"}.get(value, "")
+    answers: dict[bool | None, str] = {True: "yes", False: "no"}
+    return answers.get(value, "")
 
 
 def standard_judgement_choices() -> list[Choice]:
@@ -238,7 +239,7 @@ class StartForm(ErrorLinksMixin, forms.Form):
     def __init__(self, *args, phases: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(Evaluation.Phase.choices)
-        self.fields["phase"].choices = [(phase, labels[phase]) for phase in phases]
+        self.fields["phase"].choices = [(phase, labels[phase]) for phase in phases]  # type: ignore[attr-defined]  # a ChoiceField
         self.helper = _helper(Field.radios("phase", legend_size=Size.MEDIUM))
 
 
@@ -274,7 +275,7 @@ class WorkspaceFilterForm(forms.Form):
 
     def __init__(self, *args, regions: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", "All regions")] + [(r, r) for r in regions]
+        self.fields["region"].choices = [("", "All regions")] + [(r, r) for r in regions]  # type: ignore[attr-defined]  # a ChoiceField
 
     def filters(self) -> tuple[str, str]:
         if not self.is_bound:

@@ -40,7 +40,7 @@ class PafDomain(models.TextChoices):
 
 
 # The short names SSI's form used in its findings table (seed 000: "Effectiveness").
-PAF_SHORT_NAMES = {
+PAF_SHORT_NAMES: dict[str, str] = {
     PafDomain.NATIONAL_PRIORITIES: "National priorities",
     PafDomain.COST: "Cost and efficiency",
     PafDomain.EFFECTIVENESS: "Effectiveness",

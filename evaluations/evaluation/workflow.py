@@ -12,8 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from climbie_audit.concurrency import Difference, StaleEdit, save_if_unchanged
+from climbie_audit.models import User
 from evaluations.evaluation.judgements import issue_problems
-from evaluations.models import CouncilResponse, Evaluation, Finding, StandardJudgement
+from evaluations.models import (
+    CouncilResponse,
+    Evaluation,
+    EvaluationQuerySet,
+    Finding,
+    StandardJudgement,
+)
 from standards.models import AuditReturn, ImmutableRecordError, SelfAudit
 
 PHASE_ORDER = [phase for phase, _ in Evaluation.Phase.choices]
@@ -32,7 +39,7 @@ class EvaluationConflict(StaleEdit):
 # --- Which evaluation comes next -----------------------------------------------------------
 
 
-def evaluations_of(audit: SelfAudit):
+def evaluations_of(audit: SelfAudit) -> EvaluationQuerySet:
     return Evaluation.objects.filter(audit_return__self_audit=audit)
 
 
@@ -52,7 +59,7 @@ def available_phases(audit_return: AuditReturn, previous: Evaluation | None) -> 
 
 
 @transaction.atomic
-def start_evaluation(audit_return: AuditReturn, inspector, phase: str) -> Evaluation:
+def start_evaluation(audit_return: AuditReturn, inspector: User, phase: str) -> Evaluation:
     """A new draft for the latest submitted version, prefilled from the last issued evaluation.
 
     One draft at a time per council: two inspectors pressing "Start" together get the same one.
@@ -111,10 +118,10 @@ FIELD_LABELS = {
 
 def save_evaluation(
     evaluation: Evaluation,
-    user,
+    user: User,
     started_from: int,
-    values: dict,
-    judgements: dict[int, dict],
+    values: dict[str, object],
+    judgements: dict[int, dict[str, str]],
 ) -> Evaluation:
     """Save the main form: `values` for Evaluation.EDITABLE_FIELDS, `judgements` as
     {standard number: {"judgement": …, "text": …}}.
@@ -124,7 +131,7 @@ def save_evaluation(
     """
     # The judgements are saved with the evaluation, under its revision: read (and locked) with
     # it, then saved once it is.
-    stored = {}
+    stored: dict[int, StandardJudgement] = {}
 
     def judgement_differences(current: Evaluation) -> list[Difference]:
         stored.update(
@@ -159,7 +166,9 @@ def _refuse_if_issued(evaluation: Evaluation) -> None:
         raise ImmutableRecordError("This evaluation has been issued and cannot change.")
 
 
-def _judgement_differences(stored, judgements) -> list[Difference]:
+def _judgement_differences(
+    stored: dict[int, StandardJudgement], judgements: dict[int, dict[str, str]]
+) -> list[Difference]:
     differences = []
     for number, entered in sorted(judgements.items()):
         judgement = stored[number]
@@ -188,7 +197,7 @@ FINDING_LABELS = {
 }
 
 
-def add_finding(evaluation: Evaluation, values: dict) -> Finding:
+def add_finding(evaluation: Evaluation, values: dict[str, object]) -> Finding:
     with transaction.atomic():
         current = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
         if current.is_issued:
@@ -197,7 +206,7 @@ def add_finding(evaluation: Evaluation, values: dict) -> Finding:
         return Finding.objects.create(evaluation=current, position=last + 1, **values)
 
 
-def change_finding(finding: Finding, started_from: int, values: dict) -> Finding:
+def change_finding(finding: Finding, started_from: int, values: dict[str, object]) -> Finding:
     current, _ = save_if_unchanged(
         Finding, finding.pk, started_from, values, FINDING_LABELS, conflict=EvaluationConflict
     )
@@ -230,7 +239,7 @@ def problems_of(evaluation: Evaluation) -> list[tuple[str, str]]:
     )
 
 
-def issue(evaluation: Evaluation, user, notify: bool = True) -> Evaluation:
+def issue(evaluation: Evaluation, user: User, notify: bool = True) -> Evaluation:
     """Issue the evaluation to the council. From now on nobody can change it."""
     with transaction.atomic():
         locked = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
@@ -250,7 +259,9 @@ def issue(evaluation: Evaluation, user, notify: bool = True) -> Evaluation:
     return locked
 
 
-def record_response(evaluation: Evaluation, user, text: str, notify: bool = True):
+def record_response(
+    evaluation: Evaluation, user: User, text: str, notify: bool = True
+) -> CouncilResponse:
     with transaction.atomic():
         locked = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
         if CouncilResponse.objects.filter(evaluation=locked).exists():
@@ -290,9 +301,9 @@ def notify_council(evaluation: Evaluation) -> int:
 
 def notify_inspectors(evaluation: Evaluation, response: CouncilResponse) -> int:
     council = evaluation.council
-    recipients = set(council.assigned_inspectors.values_list("email", flat=True))
-    recipients.add(evaluation.inspector.email)
-    recipients = sorted(e for e in recipients if e)
+    addresses = set(council.assigned_inspectors.values_list("email", flat=True))
+    addresses.add(evaluation.inspector.email)
+    recipients = sorted(e for e in addresses if e)
     if not recipients:
         return 0
     return send_mail(

@@ -32,7 +32,11 @@ class WorkspaceRow:
 
     @property
     def star_rating_capped(self) -> bool:
-        return bool(self.latest_issued) and caps_star_rating(self.latest_issued["overall_serving"])
+        return (
+            self.latest_issued is not None
+            and bool(self.latest_issued)
+            and caps_star_rating(self.latest_issued["overall_serving"])
+        )
 
     @property
     def submitted_on(self) -> str:

@@ -2,6 +2,7 @@
 silent overwrites, then reported to cabinet."""
 
 from climbie_audit.concurrency import StaleEdit, save_if_unchanged
+from climbie_audit.models import Council, User
 from evaluations.models import Inspection
 
 # =============================================================================================
@@ -29,11 +30,13 @@ INSPECTION_LABELS = {
 }
 
 
-def record_inspection(council, user, values: dict) -> Inspection:
+def record_inspection(council: Council, user: User, values: dict[str, object]) -> Inspection:
     return Inspection.objects.create(council=council, recorded_by=user, updated_by=user, **values)
 
 
-def save_inspection(inspection: Inspection, user, started_from: int, values: dict) -> Inspection:
+def save_inspection(
+    inspection: Inspection, user: User, started_from: int, values: dict[str, object]
+) -> Inspection:
     current, _ = save_if_unchanged(
         Inspection,
         inspection.pk,

@@ -3,6 +3,7 @@ sub-headings and lists, numbered 1.1, 1.2 … (4.5.1 under a sub-heading), appen
 resolved."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
@@ -118,7 +119,7 @@ def number_blocks(section_number: int, blocks: list[Block], numbered: bool = Tru
 def resolve_appendices(text: str, numbers: dict[str, int]) -> str:
     """ "{appendix:roles}" becomes "Appendix 1", or "not attached" when it is not attached."""
 
-    def replace(match):
+    def replace(match: re.Match[str]) -> str:
         number = numbers.get(match.group(1))
         return f"Appendix {number}" if number else "not attached"
 
@@ -148,11 +149,13 @@ def appendix_numbers(report: CabinetReport) -> dict[str, int]:
     return {value: number for number, value in enumerate(report.appendix_list(), start=1)}
 
 
-def numbered_sections(report: CabinetReport, sections=None) -> list[NumberedSection]:
+def numbered_sections(
+    report: CabinetReport, sections: Iterable[ReportSection] | None = None
+) -> list[NumberedSection]:
     """The report's sections as printed: empty ones left out, the rest numbered 1, 2, 3 …"""
     sections = list(report.sections.all()) if sections is None else sections
     numbers = appendix_numbers(report)
-    result = []
+    result: list[NumberedSection] = []
     for section in sorted(sections, key=lambda s: s.position):
         body = resolve_appendices(section.body, numbers)
         blocks = parse_body(body)

@@ -6,19 +6,20 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from evaluations.models import CouncilResponse, Evaluation, Inspection
+from climbie_audit.models import Council
+from evaluations.models import CouncilResponse, Evaluation, Finding, Inspection, StandardJudgement
 from reports.roles import rules as roles
 from standards.action_plan import rules as action_plan
-from standards.models import AuditReturn
+from standards.models import ActionPlan, AuditReturn, ImprovementAction, Standard
 from standards.self_audit import scoring
 
 
 @dataclass
 class StandardProgress:
-    standard: object
+    standard: Standard
     figures: scoring.StandardFigures | None
-    judgement: object | None
-    actions: list
+    judgement: StandardJudgement | None
+    actions: list[ImprovementAction]
 
     @property
     def status_counts(self) -> dict[str, int]:
@@ -27,23 +28,23 @@ class StandardProgress:
 
 @dataclass
 class ReportData:
-    council: object
+    council: Council
     today: datetime.date
     evaluation: Evaluation | None = None
-    judgements: list = field(default_factory=list)
-    findings: list = field(default_factory=list)
-    response: object | None = None
+    judgements: list[StandardJudgement] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    response: CouncilResponse | None = None
     audit_return: AuditReturn | None = None
     summary: scoring.ReturnSummary | None = None
-    plan: object | None = None
-    actions: list = field(default_factory=list)
+    plan: ActionPlan | None = None
+    actions: list[ImprovementAction] = field(default_factory=list)
     inspection: Inspection | None = None
     register: roles.Register | None = None
 
     def standards(self) -> list[StandardProgress]:
         figures = {f.standard.number: f for f in self.summary.standards} if self.summary else {}
         judgements = {j.standard.number: j for j in self.judgements}
-        actions: dict[int, list] = {}
+        actions: dict[int, list[ImprovementAction]] = {}
         for action in self.actions:
             actions.setdefault(action.criterion.standard.number, []).append(action)
         standards = {}
@@ -56,15 +57,15 @@ class ReportData:
         ]
 
     @property
-    def overdue(self) -> list:
+    def overdue(self) -> list[ImprovementAction]:
         return [a for a in self.actions if action_plan.is_past_target_date(a, self.today)]
 
     @property
-    def past_laming(self) -> list:
+    def past_laming(self) -> list[ImprovementAction]:
         return [a for a in self.actions if action_plan.is_past_laming_deadline(a, self.today)]
 
 
-def latest_issued_evaluation(council) -> Evaluation | None:
+def latest_issued_evaluation(council: Council) -> Evaluation | None:
     return (
         Evaluation.objects.issued()
         .filter(audit_return__self_audit__council=council)
@@ -74,7 +75,7 @@ def latest_issued_evaluation(council) -> Evaluation | None:
 
 
 def gather(
-    council,
+    council: Council,
     *,
     evaluation: Evaluation | None = None,
     audit_return: AuditReturn | None = None,
@@ -92,6 +93,7 @@ def gather(
             .filter(pk=evaluation.pk)
             .first()
         )
+        assert evaluation is not None  # read again by the pk of one that exists
         data.evaluation = evaluation
         data.judgements = list(
             evaluation.judgements.select_related("standard").order_by("standard__number")

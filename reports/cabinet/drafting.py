@@ -12,6 +12,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from climbie_audit.models import Council, User
+from evaluations.models import Inspection
 from reports.cabinet.data import (
     ReportData,
     gather,
@@ -32,7 +34,7 @@ from reports.models import (
 from standards.action_plan import rules as action_plan
 from standards.models import AuditReturn
 
-SECTION_HEADINGS = {
+SECTION_HEADINGS: dict[str, str | dict[str, str]] = {
     "purpose": "Purpose of report",
     "summary": "Summary",
     "recommendations": "Recommendations",
@@ -64,7 +66,7 @@ def section_heading(key: str, kind: str) -> str:
     return heading[kind] if isinstance(heading, dict) else heading
 
 
-def council_heading_for(council) -> str:
+def council_heading_for(council: Council) -> str:
     """How the council's name heads its papers; the director can change it."""
     if council.kind == "county":
         return f"{council.name} County Council"
@@ -90,12 +92,13 @@ def default_title(kind: str, data: ReportData) -> str:
         return title
     if kind == ReportKind.PROGRESS:
         return "The Victoria Climbié Inquiry – Performance Report"
+    assert data.inspection is not None  # an inspection report is drafted from its inspection
     return f"Outcome of the {data.inspection.inspection_type}"
 
 
 # What a new report attaches to begin with: seed 002 attached the statement and the evaluation;
 # a progress report shows the figures and the plan; seed 003 attached nothing.
-DEFAULT_APPENDICES = {
+DEFAULT_APPENDICES: dict[str, set[str]] = {
     ReportKind.EVALUATION: set(APPENDIX_ORDER),
     ReportKind.PROGRESS: {Appendix.SELF_AUDIT, Appendix.ACTION_PLAN},
     ReportKind.INSPECTION: set(),
@@ -115,7 +118,7 @@ def available_appendices(data: ReportData) -> list[str]:
     return [value for value in APPENDIX_ORDER if value in available]
 
 
-def default_implications() -> list[dict]:
+def default_implications() -> list[dict[str, object]]:
     return [
         {
             "name": name,
@@ -127,13 +130,19 @@ def default_implications() -> list[dict]:
 
 
 class DraftingRefused(Exception):
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
         self.message = message
 
 
-def data_for_new_report(council, kind: str, *, inspection=None, user=None) -> ReportData:
+def data_for_new_report(
+    council: Council,
+    kind: str,
+    *,
+    inspection: Inspection | None = None,
+    user: User | None = None,
+) -> ReportData:
     """The data a new report of this kind would be drafted from, or DraftingRefused."""
     if kind not in ReportKind.values:
         raise DraftingRefused("kind", "Select the kind of report")
@@ -157,7 +166,7 @@ def data_for_new_report(council, kind: str, *, inspection=None, user=None) -> Re
             raise DraftingRefused("inspection", "Select the inspection to report on")
     else:
         inspection = None
-    if kind == ReportKind.EVALUATION:
+    if kind == ReportKind.EVALUATION and evaluation is not None:  # (refused above if None)
         audit_return = evaluation.audit_return
     if audit_return is not None and user is not None:
         # The council's own visit takes a newly submitted version into the plan (as the
@@ -167,7 +176,14 @@ def data_for_new_report(council, kind: str, *, inspection=None, user=None) -> Re
 
 
 @transaction.atomic
-def draft_report(council, kind: str, user, *, inspection=None, today=None) -> CabinetReport:
+def draft_report(
+    council: Council,
+    kind: str,
+    user: User,
+    *,
+    inspection: Inspection | None = None,
+    today: datetime.date | None = None,
+) -> CabinetReport:
     """A new draft report, every section written from the data."""
     data = data_for_new_report(council, kind, inspection=inspection, user=user)
     today = today or timezone.localdate()

@@ -1,9 +1,12 @@
 """Marking a cabinet report final for a meeting: its PDF is kept as it is then, and nothing
 about the report changes afterwards."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
+from climbie_audit.models import User
 from reports.cabinet.rendering import render_report_pdf
 from reports.cabinet.words import long_date
 from reports.models import CabinetReport, TimetableRow
@@ -14,7 +17,9 @@ class FinalRefused(Exception):
     pass
 
 
-def mark_final(report: CabinetReport, user, meeting: str, now=None) -> CabinetReport:
+def mark_final(
+    report: CabinetReport, user: User, meeting: str, now: datetime.datetime | None = None
+) -> CabinetReport:
     """Keep the PDF as it is now, for the meeting; from now on nothing about the report changes."""
     now = now or timezone.now()
     with transaction.atomic():

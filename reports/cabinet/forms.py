@@ -38,7 +38,8 @@ class YesNoField(forms.TypedChoiceField):
 
 
 def yes_no(value: bool | None) -> str:
-    return {True: "yes", False: "no"}.get(value, "")
+    answers: dict[bool | None, str] = {True: "yes", False: "no"}
+    return answers.get(value, "")
 
 
 # --- Building a report ---------------------------------------------------------------------
@@ -58,7 +59,7 @@ class KindForm(ErrorLinksMixin, forms.Form):
 
     def __init__(self, *args, options: list[tuple[str, str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [
+        self.fields["kind"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             Choice(value, label, hint=hint) for value, label, hint in options
         ]
         self.helper = _helper(Field.radios("kind", legend_size=Size.MEDIUM, legend_tag="h2"))
@@ -319,7 +320,7 @@ class AppendicesForm(ErrorLinksMixin, forms.Form):
     def __init__(self, *args, available: list[str], unavailable_hints: dict[str, str], **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["appendices"]
-        field.choices = [
+        field.choices = [  # type: ignore[attr-defined]  # a ChoiceField
             Choice(
                 value,
                 label,
@@ -360,5 +361,5 @@ class FinalForm(ErrorLinksMixin, forms.Form):
 
     def __init__(self, *args, meetings: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].choices = [(m, m) for m in meetings]
+        self.fields["meeting"].choices = [(m, m) for m in meetings]  # type: ignore[attr-defined]  # a ChoiceField
         self.helper = _helper(Field.radios("meeting", legend_size=Size.MEDIUM, legend_tag="h2"))

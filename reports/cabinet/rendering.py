@@ -1,6 +1,7 @@
 """A cabinet report as a cabinet paper PDF: its sections numbered, its appendices (statement of
 roles, SSI's evaluation, the self-audit figures, the action plan) rendered after it."""
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -32,10 +33,11 @@ def pdf_filename(report: CabinetReport) -> str:
     return f"cabinet-report-{report.council.code}-{slug}-{stamp:%Y-%m-%d}-{suffix}.pdf"
 
 
-def render_block(template_name: str, block_name: str, context: dict) -> SafeString:
+def render_block(template_name: str, block_name: str, context: dict[str, object]) -> SafeString:
     """One {% block %} of a template, rendered on its own: the evaluation appendix reuses the
     body of the evaluation PDF's own template, so the two can never drift apart."""
-    template = get_template(template_name).template
+    # The Django backend's template wraps the engine's; the stubs type only the common interface.
+    template = get_template(template_name).template  # type: ignore[attr-defined]
     node = next(
         (n for n in template.nodelist.get_nodes_by_type(BlockNode) if n.name == block_name), None
     )
@@ -43,11 +45,12 @@ def render_block(template_name: str, block_name: str, context: dict) -> SafeStri
         return mark_safe("")
     render_context = Context(context, autoescape=True)
     with render_context.render_context.push_state(template), render_context.bind_template(template):
-        return mark_safe(node.render(render_context))
+        html: str = node.render(render_context)
+        return mark_safe(html)
 
 
-def evaluation_appendix(data: ReportData) -> dict:
-    context = {
+def evaluation_appendix(data: ReportData) -> dict[str, object]:
+    context: dict[str, object] = {
         "council": data.council,
         "evaluation": data.evaluation,
         "judgements": data.judgements,
@@ -74,8 +77,10 @@ class SelfAuditRow:
         return round(100 * self.counts[-1] / rated) if rated else 0
 
 
-def self_audit_appendix(data: ReportData) -> dict:
-    summary = data.summary
+def self_audit_appendix(data: ReportData) -> dict[str, object]:
+    summary, audit_return = data.summary, data.audit_return
+    # Called only with a summary, which gather() reads from the report's submitted return.
+    assert summary is not None and audit_return is not None
     rows = []
     for figures in summary.standards:
         rows.append(
@@ -89,7 +94,7 @@ def self_audit_appendix(data: ReportData) -> dict:
         )
     chart = charts.stacked_bar_chart(
         "chart-cabinet-self-audit",
-        f"{data.council.name}: self-ratings by standard, version {data.audit_return.number}",
+        f"{data.council.name}: self-ratings by standard, version {audit_return.number}",
         [(f"Standard {row.number}", row.counts) for row in rows],
         charts.rating_series(),
     )
@@ -101,12 +106,12 @@ def self_audit_appendix(data: ReportData) -> dict:
         "total": summary.total,
         "share_four": round(summary.share_four * 100),
         "late": len(summary.not_on_target),
-        "audit_return": data.audit_return,
-        "descriptors": data.audit_return.self_audit.framework.default_descriptors,
+        "audit_return": audit_return,
+        "descriptors": audit_return.self_audit.framework.default_descriptors,
     }
 
 
-def action_plan_appendix(data: ReportData) -> dict:
+def action_plan_appendix(data: ReportData) -> dict[str, object]:
     deadlines = {}
     rows = []
     for action in data.actions:
@@ -132,7 +137,7 @@ def action_plan_appendix(data: ReportData) -> dict:
     }
 
 
-def pdf_context(report: CabinetReport, today=None) -> dict:
+def pdf_context(report: CabinetReport, today: datetime.date | None = None) -> dict[str, object]:
     sections = list(report.sections.all())
     data = gather(
         report.council,
@@ -167,7 +172,7 @@ def pdf_context(report: CabinetReport, today=None) -> dict:
     }
 
 
-def render_report_pdf(report: CabinetReport, today=None) -> bytes:
+def render_report_pdf(report: CabinetReport, today: datetime.date | None = None) -> bytes:
     return render_pdf(
         "cabinet/pdf/report.html", pdf_context(report, today), title=pdf_title(report)
     )

@@ -3,11 +3,13 @@ out-of-date page is refused with what differs (climbie_audit.concurrency); a fin
 changes."""
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from climbie_audit.concurrency import Difference, StaleEdit, save_if_unchanged
+from climbie_audit.models import User
 from reports.cabinet.words import long_date
 from reports.models import (
     Appendix,
@@ -41,7 +43,7 @@ FIELD_LABELS = {
 }
 
 
-def _shown(name, value):
+def _shown(name: str, value: Any) -> object:  # value: the field's stored value, by name
     if name == "timetable":
         return "; ".join(f"{c}, {long_date(d)}" for c, d in value) or "None"
     if name == "appendices":
@@ -72,9 +74,9 @@ def _refuse_if_final(report: CabinetReport) -> None:
 
 def save_report(
     report: CabinetReport,
-    user,
+    user: User,
     started_from: int,
-    values: dict,
+    values: dict[str, object],
     timetable: list[tuple[str, datetime.date]] | None = None,
 ) -> CabinetReport:
     """Save some of the report's own fields (and, from the front matter page, its timetable).
@@ -84,7 +86,7 @@ def save_report(
     """
     # The timetable is saved with the report, under its revision: read once the report is
     # locked, then saved once it is.
-    stored_timetable = []
+    stored_timetable: list[tuple[str, datetime.date]] = []
 
     def timetable_difference(current: CabinetReport) -> list[Difference]:
         stored_timetable.extend(timetable_of(current))
@@ -115,7 +117,9 @@ def save_report(
         return current
 
 
-def save_section(section: ReportSection, user, started_from: int, values: dict) -> ReportSection:
+def save_section(
+    section: ReportSection, user: User, started_from: int, values: dict[str, object]
+) -> ReportSection:
     with transaction.atomic():
         current, before = save_if_unchanged(
             ReportSection,

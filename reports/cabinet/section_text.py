@@ -6,16 +6,20 @@ Derby's progress report of March 2004 (seed 001) and Leicester's inspection-outc
 December 2009 (seed 003).
 """
 
+import datetime
+from collections.abc import Callable
+
+from climbie_audit.models import User
 from evaluations.evaluation.judgements import FindingKind, Serving
-from evaluations.models import Evaluation
+from evaluations.models import Evaluation, StandardJudgement
 from reports.cabinet.data import ReportData, StandardProgress
 from reports.cabinet.words import a_or_an, count_words, dates_between, long_date, roman
 from reports.models import ReportKind
 from standards.action_plan import rules as action_plan
-from standards.models import RATING_LEVELS, ActionStatus
+from standards.models import RATING_LEVELS, ActionStatus, ImprovementAction, Standard
 from standards.self_audit import scoring
 
-SERVING_PHRASES = {
+SERVING_PHRASES: dict[str, str] = {
     Serving.ALL: "all children",
     Serving.MOST: "most children",
     Serving.SOME: "some children",
@@ -28,7 +32,7 @@ def _ratings_sentence(counts: dict[int, int]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def _plan_sentence(actions: list, today) -> str:
+def _plan_sentence(actions: list[ImprovementAction], today: datetime.date) -> str:
     counts = action_plan.status_counts(actions)
     total = len(actions)
     sentence = (
@@ -42,12 +46,12 @@ def _plan_sentence(actions: list, today) -> str:
     return sentence + "."
 
 
-def _statement_clause(standard) -> str:
+def _statement_clause(standard: Standard) -> str:
     statement = standard.statement.strip()
     return statement[:1].lower() + statement[1:] if statement else ""
 
 
-def _judgement_label(judgement) -> str:
+def _judgement_label(judgement: StandardJudgement) -> str:
     return judgement.get_judgement_display() or "not judged"
 
 
@@ -60,7 +64,7 @@ def _letters(items: list[str]) -> list[str]:
     return lines
 
 
-def _paragraphs(*parts) -> str:
+def _paragraphs(*parts: str) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
@@ -70,7 +74,7 @@ def _evaluation_overall(evaluation: Evaluation) -> str:
     return f"serving {serving} well, with {capacity} capacity for improvement"
 
 
-def draft_purpose(kind, data: ReportData) -> str:
+def draft_purpose(kind: str, data: ReportData) -> str:
     if kind == ReportKind.EVALUATION:
         parts = []
         if data.register is not None:
@@ -80,6 +84,7 @@ def draft_purpose(kind, data: ReportData) -> str:
                 "({appendix:roles})."
             )
         evaluation = data.evaluation
+        assert evaluation is not None  # drafting refuses an evaluation report without one
         parts.append(
             "To receive the findings of the Social Services Inspectorate's (SSI) evaluation of "
             "the Council's self-audit against the recommendations of the Victoria Climbié "
@@ -95,6 +100,7 @@ def draft_purpose(kind, data: ReportData) -> str:
             f"the external evaluation of the Social Services Inspectorate{when}."
         )
     inspection = data.inspection
+    assert inspection is not None  # an inspection report has its inspection (drafting says so)
     services = f" of {inspection.services_inspected}" if inspection.services_inspected else ""
     return _paragraphs(
         f"To advise on the outcome of the {inspection.inspectorate} "
@@ -105,10 +111,11 @@ def draft_purpose(kind, data: ReportData) -> str:
     )
 
 
-def draft_summary(kind, data: ReportData) -> str:
+def draft_summary(kind: str, data: ReportData) -> str:
     council = data.council.name
     if kind == ReportKind.INSPECTION:
         inspection = data.inspection
+        assert inspection is not None  # an inspection report has its inspection (drafting says so)
         priority = inspection.items("priority_actions")
         development = inspection.items("development_areas")
         outcome = (
@@ -132,6 +139,8 @@ def draft_summary(kind, data: ReportData) -> str:
     evaluation = data.evaluation
     summary = data.summary
     if kind == ReportKind.EVALUATION:
+        # An evaluation report is drafted from an issued evaluation and the return it judged.
+        assert evaluation is not None and audit_return is not None
         parts.append(
             f"On {long_date(evaluation.issued_at)} the Council received SSI's evaluation of "
             f"version {audit_return.number} of its self-audit, which had been submitted on "
@@ -139,6 +148,7 @@ def draft_summary(kind, data: ReportData) -> str:
             f"{evaluation.inspector.display_name} on {long_date(evaluation.completed_on)}."
         )
     else:
+        assert audit_return is not None  # a progress report is drafted from a submitted return
         parts.append(
             "The Social Services Department undertook an audit of services to children in need "
             "in response to the practice recommendations of the Victoria Climbié Inquiry. "
@@ -163,7 +173,7 @@ def draft_summary(kind, data: ReportData) -> str:
                 else "Every improvement is planned within the Laming timescales."
             )
         )
-    if kind == ReportKind.EVALUATION and evaluation.caps_star_rating:
+    if kind == ReportKind.EVALUATION and evaluation is not None and evaluation.caps_star_rating:
         parts.append(evaluation.star_rating_consequence)
     if data.actions:
         parts.append(
@@ -173,7 +183,7 @@ def draft_summary(kind, data: ReportData) -> str:
     return _paragraphs(*parts)
 
 
-def draft_recommendations(kind, data: ReportData) -> str:
+def draft_recommendations(kind: str, data: ReportData) -> str:
     if kind == ReportKind.INSPECTION:
         return _paragraphs(
             "That Cabinet notes the findings of the inspection and in particular the strengths "
@@ -209,7 +219,7 @@ def draft_recommendations(kind, data: ReportData) -> str:
     return "\n".join(["It is recommended that the Cabinet:", *_letters(items)])
 
 
-def _standard_paragraphs(kind, progress: StandardProgress, today) -> list[str]:
+def _standard_paragraphs(kind: str, progress: StandardProgress, today: datetime.date) -> list[str]:
     standard = progress.standard
     lines = [f"## Standard {standard.number}: {standard.title}"]
     lines.append(f"This standard requires that {_statement_clause(standard)}")
@@ -256,7 +266,7 @@ def _standard_paragraphs(kind, progress: StandardProgress, today) -> list[str]:
     return lines
 
 
-def draft_findings(kind, data: ReportData) -> str:
+def draft_findings(kind: str, data: ReportData) -> str:
     if kind == ReportKind.INSPECTION:
         return _draft_inspection_report(data)
     parts = []
@@ -325,6 +335,7 @@ def _roman_list(items: list[str]) -> str:
 
 def _draft_inspection_report(data: ReportData) -> str:
     inspection = data.inspection
+    assert inspection is not None  # an inspection report has its inspection (drafting says so)
     services = f" of {inspection.services_inspected}" if inspection.services_inspected else ""
     parts = [
         f"On {dates_between(inspection.started_on, inspection.ended_on)} "
@@ -363,9 +374,10 @@ def _draft_inspection_report(data: ReportData) -> str:
     return "\n\n".join(parts)
 
 
-def draft_comments(kind, data: ReportData) -> str:
+def draft_comments(kind: str, data: ReportData) -> str:
     if kind == ReportKind.INSPECTION:
         inspection = data.inspection
+        assert inspection is not None  # an inspection report has its inspection (drafting says so)
         parts = [(inspection.council_response or "").replace("\r\n", "\n").strip()]
         areas = inspection.action_areas
         if areas:
@@ -389,7 +401,7 @@ def draft_comments(kind, data: ReportData) -> str:
     )
 
 
-def draft_background(kind, data: ReportData) -> str:
+def draft_background(kind: str, data: ReportData) -> str:
     lines = []
     if kind != ReportKind.INSPECTION or data.audit_return is not None:
         lines.append(
@@ -415,14 +427,14 @@ def draft_background(kind, data: ReportData) -> str:
     return "\n".join(lines) or "None."
 
 
-def draft_authors(user) -> str:
+def draft_authors(user: User | None) -> str:
     if user is None:
         return ""
     line = user.display_name + (f", {user.job_title}" if user.job_title else "")
     return "\n".join(part for part in (line, user.email) if part)
 
 
-DRAFTED_DEFAULTS = {
+DRAFTED_DEFAULTS: dict[str, str] = {
     "options": "No other options were considered.",
     "financial": "There are no direct financial implications arising from this report.",
     "legal": (
@@ -438,8 +450,8 @@ DRAFTED_DEFAULTS = {
 }
 
 
-def draft_body(key: str, kind: str, data: ReportData, user=None) -> str:
-    drafters = {
+def draft_body(key: str, kind: str, data: ReportData, user: User | None = None) -> str:
+    drafters: dict[str, Callable[[str, ReportData], str]] = {
         "purpose": draft_purpose,
         "summary": draft_summary,
         "recommendations": draft_recommendations,

@@ -77,7 +77,7 @@ def report_list(request, council_code):
 def _kind_options(council) -> tuple[list[tuple[str, str, str]], dict[str, Inspection]]:
     evaluation = latest_issued_evaluation(council)
     audit_return = AuditReturn.objects.filter(self_audit__council=council).latest_submitted()
-    options = [
+    options: list[tuple[str, str, str]] = [
         (
             ReportKind.EVALUATION,
             "The outcome of SSI's evaluation",
@@ -358,7 +358,7 @@ def _appendix_options(report) -> dict:
         inspection=report.inspection,
     )
     available = available_appendices(data)
-    reasons = {
+    reasons: dict[str, str] = {
         Appendix.ROLES: "the council has no statement of roles and responsibilities yet",
         Appendix.EVALUATION: "the report was not drafted from an issued SSI evaluation",
         Appendix.SELF_AUDIT: "the report was not drafted from a submitted self-audit",

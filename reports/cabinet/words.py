@@ -17,7 +17,7 @@ def count_words(n: int) -> str:
     return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
 
 
-def long_date(value) -> str:
+def long_date(value: datetime.date | None) -> str:
     if value is None:
         return "a date not recorded"
     if isinstance(value, datetime.datetime):

@@ -8,22 +8,33 @@ council, only submitted returns and issued evaluations count, as everywhere else
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from climbie_audit import access, charts
-from evaluations.models import Evaluation
+from climbie_audit.models import Council, User
+from evaluations.models import Evaluation, StandardJudgement
 from reports.national.rules import version_label
 from standards.action_plan import rules as action_plan
 from standards.framework import index as framework_index
-from standards.models import RATING_LEVELS, ActionStatus, Answer, AuditReturn, ProgressNote
+from standards.models import (
+    RATING_LEVELS,
+    ActionPlan,
+    ActionStatus,
+    Answer,
+    AuditReturn,
+    Criterion,
+    ImprovementAction,
+    ProgressNote,
+    SelfAudit,
+)
 from standards.self_audit import scoring
 from standards.self_audit.status import ReturnStatus, standing_of
 
 
 @dataclass
 class RatingChange:
-    criterion: object
+    criterion: Criterion
     old: int | None
     new: int | None
     older_version: int
@@ -33,12 +44,12 @@ class RatingChange:
 @dataclass
 class Changes:
     since: datetime.date | None
-    notes: list = field(default_factory=list)
-    new_actions: list = field(default_factory=list)
-    completed: list = field(default_factory=list)
-    returns: list = field(default_factory=list)
+    notes: list[ProgressNote] = field(default_factory=list)
+    new_actions: list[ImprovementAction] = field(default_factory=list)
+    completed: list[ImprovementAction] = field(default_factory=list)
+    returns: list[AuditReturn] = field(default_factory=list)
     rating_changes: list[RatingChange] = field(default_factory=list)
-    evaluations: list = field(default_factory=list)
+    evaluations: list[Evaluation] = field(default_factory=list)
 
     @property
     def anything(self) -> bool:
@@ -56,8 +67,8 @@ class Changes:
 
 @dataclass
 class Dashboard:
-    council: object
-    audit: object
+    council: Council
+    audit: SelfAudit
     today: datetime.date
     is_member: bool
     status: str
@@ -67,11 +78,11 @@ class Dashboard:
     figures_return: AuditReturn | None
     summary: scoring.ReturnSummary | None
     evaluation: Evaluation | None
-    judgements: list
-    plan: object
-    actions: list
-    overdue_target: list
-    overdue_laming: list
+    judgements: list[StandardJudgement]
+    plan: ActionPlan | None
+    actions: list[ImprovementAction]
+    overdue_target: list[ImprovementAction]
+    overdue_laming: list[ImprovementAction]
     changes: Changes
     drafted: action_plan.DraftResult | None = None
 
@@ -106,8 +117,8 @@ class Dashboard:
             return ""
         return self.evaluation.star_rating_consequence
 
-    def ratings_chart(self):
-        if self.summary is None:
+    def ratings_chart(self) -> str:
+        if self.summary is None or self.figures_return is None:  # (a summary has its return)
             return ""
         return charts.stacked_bar_chart(
             "chart-council-ratings",
@@ -119,7 +130,7 @@ class Dashboard:
             charts.rating_series(),
         )
 
-    def actions_chart(self):
+    def actions_chart(self) -> str:
         return charts.bar_chart(
             "chart-council-actions",
             f"{self.council.name}: improvement actions by status",
@@ -127,7 +138,7 @@ class Dashboard:
         )
 
 
-def _returns(audit):
+def _returns(audit: SelfAudit) -> list[AuditReturn]:
     evaluations = Evaluation.objects.order_by("issued_at", "pk")  # the inspector is not shown
     return list(
         audit.returns.select_related("submitted_by")
@@ -136,13 +147,15 @@ def _returns(audit):
     )
 
 
-def _actions(plan):
+def _actions(plan: ActionPlan) -> QuerySet[ImprovementAction]:
     # Only what the dashboard shows: the criteria come from the framework's cached list and only
     # the progress notes since the last report are read.
     return plan.actions.order_by("criterion__standard__number", "criterion__number", "pk")
 
 
-def _notes_since(plan, since: datetime.date | None, actions: list) -> list:
+def _notes_since(
+    plan: ActionPlan | None, since: datetime.date | None, actions: list[ImprovementAction]
+) -> list[ProgressNote]:
     if plan is None or since is None:
         return []
     start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
@@ -157,7 +170,9 @@ def _notes_since(plan, since: datetime.date | None, actions: list) -> list:
     return notes
 
 
-def build_dashboard(user, council, audit, today: datetime.date | None = None) -> Dashboard:
+def build_dashboard(
+    user: User, council: Council, audit: SelfAudit, today: datetime.date | None = None
+) -> Dashboard:
     today = today or timezone.localdate()
     is_member = access.is_member_of(user, council)
     returns = _returns(audit)
@@ -172,7 +187,7 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
     draft = next((r for r in returns if not r.is_submitted), None)
     standing = standing_of(returns)
     figures_return = latest or (draft if is_member else None)
-    answers = []
+    answers: list[Answer] = []
     if figures_return is not None:
         answers = list(figures_return.answers.in_framework_order())
     actions = list(_actions(plan)) if plan else []
@@ -181,7 +196,7 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
 
     issued = [e for r in submitted for e in r.evaluations.all() if e.is_issued]
     evaluation = max(issued, key=lambda e: (e.issued_at, e.pk), default=None)
-    judgements = []
+    judgements: list[StandardJudgement] = []
     if evaluation is not None:
         judgements = list(
             evaluation.judgements.select_related("standard").order_by("standard__number")
@@ -215,14 +230,21 @@ def build_dashboard(user, council, audit, today: datetime.date | None = None) ->
     )
 
 
-def changes_since(since, actions, notes, submitted, issued, answers) -> Changes:
+def changes_since(
+    since: datetime.date | None,
+    actions: list[ImprovementAction],
+    notes: list[ProgressNote],
+    submitted: list[AuditReturn],
+    issued: list[Evaluation],
+    answers: list[Answer],
+) -> Changes:
     """Progress, new and completed actions, submitted versions (with their rating changes) and
     issued evaluations on or after the day of the last report to cabinet."""
     changes = Changes(since)
     if since is None:
         return changes
 
-    def on_or_after(moment) -> bool:
+    def on_or_after(moment: datetime.date | None) -> bool:
         if moment is None:
             return False
         if isinstance(moment, datetime.datetime):
@@ -235,7 +257,7 @@ def changes_since(since, actions, notes, submitted, issued, answers) -> Changes:
     changes.evaluations = [e for e in issued if on_or_after(e.issued_at)]
     ordered = sorted(submitted, key=lambda r: r.number)
     changes.returns = [r for r in ordered if on_or_after(r.submitted_at)]
-    pairs = []
+    pairs: list[tuple[AuditReturn, AuditReturn]] = []
     for r in changes.returns:
         earlier = [p for p in ordered if p.number < r.number]
         if earlier:

@@ -15,8 +15,8 @@ class NationalFilterForm(forms.Form):
 
     def __init__(self, *args, regions: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", "All regions")] + [(r, r) for r in regions]
-        self.fields["judgement"].choices = national.judgement_choices()
+        self.fields["region"].choices = [("", "All regions")] + [(r, r) for r in regions]  # type: ignore[attr-defined]  # a ChoiceField
+        self.fields["judgement"].choices = national.judgement_choices()  # type: ignore[attr-defined]  # a ChoiceField
 
     def filters(self) -> dict:
         chosen = {"region": "", "status": "", "judgement": "", "sort": "name"}

@@ -9,11 +9,14 @@ judgements here.
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypedDict, TypeVar
 
 from django.core.cache import cache
 from django.db.models import Count, Q
+from django.utils.safestring import SafeString
 
 from climbie_audit import charts
 from climbie_audit.models import Council, CouncilRef
@@ -32,6 +35,7 @@ from standards.models import (
     AuditReturn,
     Framework,
     ImprovementAction,
+    Standard,
 )
 from standards.self_audit.status import ReturnStatus, return_standing
 
@@ -54,7 +58,7 @@ UNFAVOURABLE = {Serving.SOME, Serving.NONE, Capacity.UNCERTAIN, Capacity.POOR}
 
 HIGHER = "higher"
 LOWER = "lower"
-DISAGREEMENT_LABELS = {
+DISAGREEMENT_LABELS: dict[str, str] = {
     HIGHER: "Council rated itself higher than SSI judged",
     LOWER: "Council rated itself lower than SSI judged",
 }
@@ -107,6 +111,28 @@ class Disagreement:
 # --- One row per council ----------------------------------------------------------------------
 
 
+class ReturnValues(TypedDict):
+    """A return as the overview reads it (a values row)."""
+
+    pk: int
+    number: int
+    status: str
+    submitted_at: datetime.datetime | None
+    self_audit__council_id: int
+
+
+class EvaluationValues(TypedDict):
+    """An evaluation as the overview reads it (a values row)."""
+
+    pk: int
+    audit_return_id: int
+    status: str
+    phase: str
+    issued_at: datetime.datetime | None
+    overall_serving: str
+    overall_capacity: str
+
+
 @dataclass
 class CouncilRow:
     council: CouncilRef
@@ -114,7 +140,7 @@ class CouncilRow:
     latest_version: int | None
     draft_version: int | None
     submitted_at: datetime.datetime | None
-    evaluation: dict | None  # the latest issued evaluation (values), of any version
+    evaluation: EvaluationValues | None  # the latest issued evaluation, of any version
     latest_return_id: int | None = None
     counts_by_standard: dict[int, dict[int, int]] = field(default_factory=dict)
     overdue: int = 0
@@ -231,7 +257,7 @@ COLUMNS = [
 NOT_EVALUATED = "not_evaluated"
 
 
-def judgement_choices() -> list:
+def judgement_choices() -> list[tuple[str, str | list[tuple[str, str]]]]:
     return [
         ("", "All judgements"),
         ("Serving children well?", [(f"serving:{v}", label) for v, label in Serving.choices]),
@@ -245,13 +271,16 @@ def judgement_choices() -> list:
 
 STATUS_CHOICES = [("", "All statuses")] + list(ReturnStatus.LABELS.items())
 
-_SERVING_ORDER = {
+_SERVING_ORDER: dict[str, int] = {
     v: i for i, v in enumerate([Serving.NONE, Serving.SOME, Serving.MOST, Serving.ALL])
 }
 _STATUS_ORDER = {s: i for i, s in enumerate(ReturnStatus.LABELS)}
 
 
-SORTS = {
+# A sort's label and its key: a tuple compared element by element.
+SortKey = Callable[[CouncilRow], tuple[object, ...]]
+
+SORTS: dict[str, tuple[str, SortKey]] = {
     "name": ("Council name", lambda r: (r.council.name,)),
     "region": ("Region", lambda r: (r.council.region, r.council.name)),
     "status": ("Status", lambda r: (_STATUS_ORDER[r.status], r.council.name)),
@@ -303,7 +332,7 @@ def matches_judgement(row: CouncilRow, judgement: str) -> bool:
 @dataclass
 class Overview:
     framework: Framework
-    standards: list
+    standards: list[Standard]
     rows: list[CouncilRow]
     total_councils: int
     today: datetime.date
@@ -328,7 +357,7 @@ class Overview:
         ]
 
     @cached_property
-    def ratings_by_standard(self) -> list[tuple[object, dict[int, int]]]:
+    def ratings_by_standard(self) -> list[tuple[Standard, dict[int, int]]]:
         """Per standard, the ratings of every listed council's latest submitted version."""
         totals = {s.number: dict.fromkeys(RATING_LEVELS, 0) for s in self.standards}
         for row in self.rows:
@@ -346,7 +375,7 @@ class Overview:
     def overdue_total(self) -> int:
         return sum(row.overdue for row in self.rows)
 
-    def serving_chart(self):
+    def serving_chart(self) -> SafeString:
         return charts.bar_chart(
             "chart-serving",
             f"Serving children well? Latest issued judgements of {len(self.rows)} councils",
@@ -355,7 +384,7 @@ class Overview:
             label_width=150,
         )
 
-    def capacity_chart(self):
+    def capacity_chart(self) -> SafeString:
         return charts.bar_chart(
             "chart-capacity",
             f"Capacity for improvement? Latest issued judgements of {len(self.rows)} councils",
@@ -364,7 +393,7 @@ class Overview:
             label_width=150,
         )
 
-    def ratings_chart(self):
+    def ratings_chart(self) -> SafeString:
         return charts.stacked_bar_chart(
             "chart-national-ratings",
             "Self-ratings by standard, latest submitted versions",
@@ -376,7 +405,9 @@ class Overview:
         )
 
 
-def overdue_by_council(framework: Framework, today: datetime.date, council_ids=None) -> dict:
+def overdue_by_council(
+    framework: Framework, today: datetime.date, council_ids: Collection[int] | None = None
+) -> dict[int, tuple[int, int, int]]:
     """{council id: (overdue either way, past target date, past Laming deadline)}, one query."""
     past_laming = [
         pk
@@ -409,7 +440,16 @@ def overdue_by_council(framework: Framework, today: datetime.date, council_ids=N
 IMMUTABLE_FIGURES_SECONDS = 24 * 60 * 60
 
 
-def cached_for_immutable(prefix: str, records: list[dict], stamp: str, fetch) -> dict:
+# What cached_for_immutable keeps per record.
+V = TypeVar("V")
+
+
+def cached_for_immutable(
+    prefix: str,
+    records: Sequence[Mapping[str, Any]],  # values rows, read by the name in `stamp`
+    stamp: str,
+    fetch: Callable[[list[int]], dict[int, V]],
+) -> dict[int, V]:
     """{pk: fetch's value} for records that can never change again (submitted returns, issued
     evaluations: the models and database triggers refuse any change), each value kept in the
     cache once fetched. `records` are values rows with pk and the datetime field `stamp`;
@@ -418,9 +458,9 @@ def cached_for_immutable(prefix: str, records: list[dict], stamp: str, fetch) ->
     The stamp is in the key as well as the id: a database rebuilt from scratch (tests, a restore
     into a new server) can give a different record the same id.
     """
-    keys = {f"{prefix}:{r['pk']}:{r[stamp].timestamp()}": r["pk"] for r in records}
+    keys: dict[str, int] = {f"{prefix}:{r['pk']}:{r[stamp].timestamp()}": r["pk"] for r in records}
     cached = cache.get_many(list(keys))
-    values = {keys[key]: value for key, value in cached.items()}
+    values: dict[int, V] = {keys[key]: value for key, value in cached.items()}
     missing = {key: pk for key, pk in keys.items() if key not in cached}
     if missing:
         fresh = fetch(list(missing.values()))
@@ -430,7 +470,7 @@ def cached_for_immutable(prefix: str, records: list[dict], stamp: str, fetch) ->
 
 
 def submitted_rating_counts(
-    submitted_returns: list[dict], standards: list
+    submitted_returns: list[ReturnValues], standards: list[Standard]
 ) -> dict[int, dict[int, dict[int, int]]]:
     """{return id: {standard number: {rating: criteria}}} for submitted returns (values rows with
     pk and submitted_at) of the framework whose `standards` are given, counted by the database:
@@ -441,8 +481,8 @@ def submitted_rating_counts(
 
     per_level = {f"rated_{level}": Count("pk", filter=Q(rating=level)) for level in RATING_LEVELS}
 
-    def count(return_ids):
-        counted = {pk: {} for pk in return_ids}
+    def count(return_ids: list[int]) -> dict[int, dict[int, dict[int, int]]]:
+        counted: dict[int, dict[int, dict[int, int]]] = {pk: {} for pk in return_ids}
         for return_id, standard_id, *counts in (
             Answer.objects.filter(audit_return_id__in=return_ids, rating__isnull=False)
             .values_list("audit_return_id", "criterion__standard_id")
@@ -455,12 +495,14 @@ def submitted_rating_counts(
     return cached_for_immutable("rating-counts", submitted_returns, "submitted_at", count)
 
 
-def issued_judgements(issued_evaluations: list[dict]) -> dict[int, list[tuple[int, str]]]:
+def issued_judgements(
+    issued_evaluations: list[EvaluationValues],
+) -> dict[int, list[tuple[int, str]]]:
     """{evaluation id: [(standard number, judgement)]} for issued evaluations (values rows with
     pk and issued_at), in standard order."""
 
-    def fetch(evaluation_ids):
-        judgements = {pk: [] for pk in evaluation_ids}
+    def fetch(evaluation_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+        judgements: dict[int, list[tuple[int, str]]] = {pk: [] for pk in evaluation_ids}
         for evaluation_id, number, judgement in (
             StandardJudgement.objects.filter(evaluation_id__in=evaluation_ids)
             .values_list("evaluation_id", "standard__number", "judgement")
@@ -493,7 +535,9 @@ def build_overview(
     return Overview(framework, standards, rows, total, today)
 
 
-def national_rows(framework: Framework, today: datetime.date) -> tuple[list, list[CouncilRow]]:
+def national_rows(
+    framework: Framework, today: datetime.date
+) -> tuple[list[Standard], list[CouncilRow]]:
     """(the framework's standards, every council's row by name), worked out from the database on
     every request in a fixed number of queries; only the figures of submitted returns and issued
     evaluations, which never change, come from the cache (by id)."""
@@ -503,18 +547,21 @@ def national_rows(framework: Framework, today: datetime.date) -> tuple[list, lis
 
 
 def _council_rows(
-    framework: Framework, today: datetime.date, standards, councils
+    framework: Framework,
+    today: datetime.date,
+    standards: list[Standard],
+    councils: list[CouncilRef],
 ) -> list[CouncilRow]:
     """Every council's row: each kind of record read once for all councils."""
-    returns_by_council = defaultdict(list)
-    return_info = {}
+    returns_by_council: defaultdict[int, list[ReturnValues]] = defaultdict(list)
+    return_info: dict[int, ReturnValues] = {}
     for r in AuditReturn.objects.filter(self_audit__framework=framework).values(
         "pk", "number", "status", "submitted_at", "self_audit__council_id"
     ):
         returns_by_council[r["self_audit__council_id"]].append(r)
         return_info[r["pk"]] = r
 
-    evaluations_by_return = defaultdict(list)
+    evaluations_by_return: defaultdict[int, list[EvaluationValues]] = defaultdict(list)
     for e in (
         Evaluation.objects.filter(audit_return__self_audit__framework=framework)
         .values(
@@ -530,7 +577,10 @@ def _council_rows(
     ):
         evaluations_by_return[e["audit_return_id"]].append(e)
 
-    rows, latest_issued, figure_returns = [], {}, set()
+    rows: list[CouncilRow] = []
+    # {evaluation id: (the evaluation, the row of the council it is the latest issued of)}
+    latest_issued: dict[int, tuple[EvaluationValues, CouncilRow]] = {}
+    figure_returns: set[int] = set()
     for council in councils:
         returns = returns_by_council.get(council.pk, [])
         submitted = [r for r in returns if r["status"] == AuditReturn.Status.SUBMITTED]
@@ -559,16 +609,16 @@ def _council_rows(
         if latest:
             figure_returns.add(latest["pk"])
         if evaluation:
-            latest_issued[evaluation["pk"]] = row
+            latest_issued[evaluation["pk"]] = (evaluation, row)
             figure_returns.add(evaluation["audit_return_id"])
         rows.append(row)
 
     counts = submitted_rating_counts([return_info[pk] for pk in figure_returns], standards)
 
     titles = {s.number: s.title for s in standards}
-    judgements = issued_judgements([row.evaluation for row in latest_issued.values()])
-    for evaluation_id, row in latest_issued.items():
-        evaluated = row.evaluation["audit_return_id"]
+    judgements = issued_judgements([evaluation for evaluation, _ in latest_issued.values()])
+    for evaluation_id, (evaluation, row) in latest_issued.items():
+        evaluated = evaluation["audit_return_id"]
         for number, judgement in judgements[evaluation_id]:
             standard_counts = dict(counts[evaluated].get(number, dict.fromkeys(RATING_LEVELS, 0)))
             direction = disagreement(standard_counts, judgement)

@@ -12,10 +12,11 @@ from django.db import transaction
 from django.db.models import Max
 
 from climbie_audit.concurrency import StaleEdit, save_if_unchanged
+from climbie_audit.models import Council, User
 from reports.models import GROUP_ORDER, ResponsibleRole, RoleGroup, RoleStatement
 from reports.roles import template as role_template
 
-GROUP_PHRASES = {
+GROUP_PHRASES: dict[str, str] = {
     RoleGroup.FRAMEWORK: "Framework Responsibilities",
     RoleGroup.SCRUTINY: "Scrutiny Responsibilities",
     RoleGroup.DELIVERY: "Reporting or Operational Delivery Responsibilities",
@@ -70,7 +71,7 @@ class Register:
     def grouping_sentence(self) -> str:
         """Seed 002: "Roles in sections 1-7 have Framework Responsibilities; those in sections
         8-10 have Scrutiny Responsibilities; those in subsequent sections have …"."""
-        parts = []
+        parts: list[str] = []
         for group in self.groups:
             if not group.numbers:
                 continue
@@ -98,7 +99,7 @@ def parse_responsibilities(text: str) -> list[Responsibility]:
     return result
 
 
-def statement_of(council) -> RoleStatement | None:
+def statement_of(council: Council) -> RoleStatement | None:
     return RoleStatement.objects.filter(council=council).first()
 
 
@@ -117,7 +118,7 @@ def register_of(statement: RoleStatement, roles: list[ResponsibleRole] | None = 
     return Register(statement, [groups[value] for value in GROUP_ORDER])
 
 
-def template_roles(council) -> list[dict]:
+def template_roles(council: Council) -> list[dict[str, str]]:
     return [
         {
             "group": group,
@@ -130,7 +131,7 @@ def template_roles(council) -> list[dict]:
 
 
 @transaction.atomic
-def start_from_template(council, user=None) -> RoleStatement:
+def start_from_template(council: Council, user: User | None = None) -> RoleStatement:
     """The council's statement, created from the template the first time (idempotent)."""
     statement, created = RoleStatement.objects.get_or_create(
         council=council,
@@ -155,13 +156,13 @@ class RoleConflict(StaleEdit):
     """Someone changed (or removed) the role after the person saving now had loaded it."""
 
 
-def _labelled(name, value):
+def _labelled(name: str, value: object) -> object:
     if name == "group":
-        return RoleGroup(value).label if value in RoleGroup.values else value
+        return RoleGroup(str(value)).label if value in RoleGroup.values else value
     return value
 
 
-def add_role(statement: RoleStatement, user, values: dict) -> ResponsibleRole:
+def add_role(statement: RoleStatement, user: User, values: dict[str, object]) -> ResponsibleRole:
     """A new role goes at the end of its group."""
     with transaction.atomic():
         last = statement.roles.aggregate(last=Max("position"))["last"] or 0
@@ -170,7 +171,9 @@ def add_role(statement: RoleStatement, user, values: dict) -> ResponsibleRole:
         )
 
 
-def change_role(role: ResponsibleRole, user, started_from: int, values: dict) -> ResponsibleRole:
+def change_role(
+    role: ResponsibleRole, user: User, started_from: int, values: dict[str, object]
+) -> ResponsibleRole:
     """A role someone else has removed meanwhile is a RoleConflict with no current role."""
     with transaction.atomic():
         current, before = save_if_unchanged(

@@ -6,13 +6,15 @@ Rules here hold whoever calls them (views, the spreadsheet, seed_national). Date
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from climbie_audit.concurrency import Difference, StaleEdit, claim, save_if_unchanged
+from climbie_audit.models import User
 from standards.framework import index as framework_index
 from standards.models import (
     ActionPlan,
@@ -56,7 +58,7 @@ def plan_for(audit: SelfAudit) -> ActionPlan:
     return plan
 
 
-def actions_with_detail(plan: ActionPlan):
+def actions_with_detail(plan: ActionPlan) -> QuerySet[ImprovementAction]:
     """Everything the plan and the dashboard show of its actions, in a fixed number of queries."""
     return (
         plan.actions.select_related(
@@ -113,7 +115,11 @@ def needs_action(answer: Answer) -> bool:
     return answer.rating is not None and answer.rating < 4 and bool(answer.improvement.strip())
 
 
-def draft_actions_from(audit_return: AuditReturn, user=None, now=None) -> DraftResult:
+def draft_actions_from(
+    audit_return: AuditReturn,
+    user: User | None = None,
+    now: datetime.datetime | None = None,
+) -> DraftResult:
     """Take the intended improvements of a submitted return into the council's action plan.
 
     Idempotent: running it again changes nothing. For a revised return, each criterion keeps its
@@ -159,7 +165,12 @@ def draft_actions_from(audit_return: AuditReturn, user=None, now=None) -> DraftR
             if action.updated_from_id == audit_return.pk:
                 result.unchanged.append(action)
                 continue
-            previous = before.get((action.updated_from_id, answer.criterion_id))
+            # (An action not yet updated from any return has no earlier answer.)
+            previous = (
+                before.get((action.updated_from_id, answer.criterion_id))
+                if action.updated_from_id is not None
+                else None
+            )
             changed = _carry_over(action, previous, answer)
             action.updated_from = audit_return
             action.source_rating = answer.rating
@@ -193,7 +204,13 @@ def _answers_of(return_ids: set[int]) -> dict[tuple[int, int], Answer]:
     }
 
 
-def _new_action(plan, answer, audit_return, user, now) -> ImprovementAction:
+def _new_action(
+    plan: ActionPlan,
+    answer: Answer,
+    audit_return: AuditReturn,
+    user: User | None,
+    now: datetime.datetime,
+) -> ImprovementAction:
     return ImprovementAction(
         plan=plan,
         criterion=answer.criterion,
@@ -232,7 +249,7 @@ def _carry_over(action: ImprovementAction, previous: Answer | None, answer: Answ
     return changed
 
 
-def bring_up_to_date(audit: SelfAudit, user=None) -> DraftResult | None:
+def bring_up_to_date(audit: SelfAudit, user: User | None = None) -> DraftResult | None:
     """Draft from the latest submitted return if the plan has not yet taken it in."""
     latest = audit.returns.latest_submitted()
     if latest is None:
@@ -290,7 +307,7 @@ def laming_deadlines(framework: Framework) -> dict[int, datetime.date | None]:
     return framework_index.laming_deadlines(framework)
 
 
-def status_counts(actions) -> dict[str, int]:
+def status_counts(actions: Iterable[ImprovementAction]) -> dict[str, int]:
     counts = dict.fromkeys(ActionStatus.values, 0)
     for action in actions:
         counts[action.status] += 1
@@ -305,9 +322,11 @@ OVERDUE_FILTERS = {
 }
 
 
-def filter_actions(actions, today: datetime.date, status: str = "", overdue: str = ""):
+def filter_actions(
+    actions: Iterable[ImprovementAction], today: datetime.date, status: str = "", overdue: str = ""
+) -> list[ImprovementAction]:
     """The plan page's filters: by status, and by which kind of overdue (or either)."""
-    chosen = []
+    chosen: list[ImprovementAction] = []
     for action in actions:
         if status and action.status != status:
             continue
@@ -333,12 +352,12 @@ class NothingToRecord(ValueError):
 
 def record_progress(
     action: ImprovementAction,
-    user,
+    user: User,
     started_from: int,
     text: str = "",
     status: str | None = None,
     completed_on: datetime.date | None = None,
-    now=None,
+    now: datetime.datetime | None = None,
 ) -> ProgressNote | None:
     """Add a dated progress note and/or change the status (marking complete records the date).
 
@@ -394,7 +413,11 @@ def record_progress(
 
 
 def change_details(
-    action: ImprovementAction, user, started_from: int, values: dict, now=None
+    action: ImprovementAction,
+    user: User,
+    started_from: int,
+    values: dict[str, object],
+    now: datetime.datetime | None = None,
 ) -> ImprovementAction:
     """Change the title, action, lead officer or target date; the change goes on the record."""
     now = now or timezone.now()
@@ -416,7 +439,7 @@ def change_details(
     return current
 
 
-def describe_changes(old: dict, new: dict) -> str:
+def describe_changes(old: dict[str, object], new: dict[str, object]) -> str:
     parts = []
     for name, value in new.items():
         if old.get(name) == value:
@@ -429,7 +452,7 @@ def describe_changes(old: dict, new: dict) -> str:
     return " ".join(parts)
 
 
-def _shown(value) -> str:
+def _shown(value: object) -> str:
     if value in (None, ""):
         return "not set"
     if isinstance(value, datetime.date):
@@ -437,7 +460,13 @@ def _shown(value) -> str:
     return str(value)
 
 
-def add_action(plan: ActionPlan, user, criterion: Criterion, values: dict, now=None):
+def add_action(
+    plan: ActionPlan,
+    user: User,
+    criterion: Criterion,
+    values: dict[str, object],
+    now: datetime.datetime | None = None,
+) -> ImprovementAction:
     """An action the council adds itself (beyond the return's intended improvements)."""
     if criterion.standard.framework_id != plan.self_audit.framework_id:
         raise ValueError("The criterion belongs to another framework.")
@@ -457,7 +486,9 @@ CABINET_LABELS = {
 }
 
 
-def set_cabinet_dates(plan: ActionPlan, user, started_from: int, values: dict) -> ActionPlan:
+def set_cabinet_dates(
+    plan: ActionPlan, user: User, started_from: int, values: dict[str, object]
+) -> ActionPlan:
     current, _ = save_if_unchanged(
         ActionPlan,
         plan.pk,

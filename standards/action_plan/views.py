@@ -50,7 +50,7 @@ class ProgressForm(ErrorLinksMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.current_status = current_status
         self.today = today
-        self.fields["status"].choices = [
+        self.fields["status"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             Choice(ActionStatus.NOT_STARTED, "Not started"),
             Choice(ActionStatus.IN_PROGRESS, "In progress"),
             Choice(ActionStatus.COMPLETE, "Complete", hint="The improvement is in place."),

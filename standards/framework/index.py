@@ -48,8 +48,10 @@ def criteria(ids) -> dict[int, Criterion]:
     )
     for criterion in found:
         # Criterion.laming_deadline is a cached_property: the value set here is the one it gives.
+        # shortest_months is the annotation above, which the stubs do not add to the model type.
+        months = criterion.shortest_months  # type: ignore[attr-defined]
         criterion.__dict__["laming_deadline"] = _deadline(
-            criterion.standard.framework.published_on, criterion.shortest_months
+            criterion.standard.framework.published_on, months
         )
     return {criterion.pk: criterion for criterion in found}
 

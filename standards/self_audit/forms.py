@@ -44,7 +44,7 @@ class AnswerForm(FragmentMixin, forms.Form):
         super().__init__(*args, **kwargs)
         code = criterion.code
         self.fields["rating"].label = f"Rating for {code}"
-        self.fields["rating"].choices = [
+        self.fields["rating"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             Choice(level, str(level), hint=criterion.descriptor(level)) for level in RATING_LEVELS
         ]
         self.fields["rating"].error_messages["invalid_choice"] = f"Select a rating for {code}"
@@ -106,7 +106,7 @@ class AnswerForm(FragmentMixin, forms.Form):
 
     def error_links(self) -> list[tuple[str, str]]:
         """(anchor, message) pairs for the page's error summary, pointing at real inputs."""
-        links = []
+        links: list[tuple[str, str]] = []
         for name, errors in self.errors.items():
             bound = self[name]
             if name == "rating":
@@ -115,7 +115,7 @@ class AnswerForm(FragmentMixin, forms.Form):
                 anchor = f"{bound.auto_id}_0"
             else:
                 anchor = bound.auto_id
-            links.extend((anchor, message) for message in errors)
+            links.extend((anchor, str(message)) for message in errors)  # each message is a str
         return links
 
 

@@ -1,5 +1,6 @@
 """What councils do with their self-audit: start, save, submit, revise, compare, trace history."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from climbie_audit.concurrency import claim
+from climbie_audit.models import Council, User
 from standards.models import (
     Answer,
     AuditReturn,
@@ -26,22 +28,22 @@ class Conflict:
     """Someone saved this criterion after the person saving now had loaded it."""
 
     answer: Answer  # as it stands in the database now
-    mine: dict  # what the person saving now wanted to save
+    mine: dict[str, object]  # what the person saving now wanted to save
 
 
 class EditConflict(Exception):
-    def __init__(self, conflicts: list[Conflict]):
+    def __init__(self, conflicts: list[Conflict]) -> None:
         super().__init__(f"{len(conflicts)} criteria were changed by someone else")
         self.conflicts = conflicts
 
 
 class SubmissionRefused(Exception):
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
 
 
-def self_audit_for(council, framework: Framework) -> SelfAudit:
+def self_audit_for(council: Council, framework: Framework) -> SelfAudit:
     audit, _ = SelfAudit.objects.get_or_create(council=council, framework=framework)
     # Reuse the objects the caller already holds rather than fetching them again.
     audit.council, audit.framework = council, framework
@@ -56,7 +58,7 @@ def draft_of(audit: SelfAudit) -> AuditReturn | None:
     return audit.returns.filter(status=AuditReturn.Status.DRAFT).first()
 
 
-def start_self_audit(audit: SelfAudit, user) -> AuditReturn | None:
+def start_self_audit(audit: SelfAudit, user: User) -> AuditReturn | None:
     """Start the council's return: version 1 with a blank answer for every criterion. Starting is
     an act (a POST), never a side effect of looking. Two people pressing "Start" at once get the
     same draft and no error: the second finds the first's draft, or meets the unique version
@@ -75,21 +77,21 @@ def start_self_audit(audit: SelfAudit, user) -> AuditReturn | None:
         return draft_of(audit)
 
 
-def open_draft(audit: SelfAudit, user) -> AuditReturn | None:
+def open_draft(audit: SelfAudit, user: User) -> AuditReturn | None:
     """The draft to work on: the existing one, or version 1 started now if the council has not
     started (for POSTs that begin work, such as a spreadsheet upload)."""
     return draft_of(audit) or (None if audit.returns.exists() else start_self_audit(audit, user))
 
 
 @transaction.atomic
-def start_revision(audit: SelfAudit, user) -> AuditReturn:
+def start_revision(audit: SelfAudit, user: User) -> AuditReturn:
     """A revised return (seed 002 §3.7): version N+1, prefilled from the latest submitted N."""
     if not user.is_director:
         raise PermissionDenied("Only a director can start a revised return.")
     # Lock the audit so two directors cannot start two revisions at once.
     SelfAudit.objects.select_for_update().get(pk=audit.pk)
-    if draft_of(audit) is not None:
-        return draft_of(audit)
+    if (draft := draft_of(audit)) is not None:
+        return draft
     previous = audit.returns.latest_submitted()
     if previous is None:
         raise SubmissionRefused(["There is no submitted return to revise"])
@@ -111,8 +113,8 @@ def start_revision(audit: SelfAudit, user) -> AuditReturn:
 
 def save_answers(
     draft: AuditReturn,
-    user,
-    changes: dict[int, tuple[int, dict]],
+    user: User,
+    changes: dict[int, tuple[int, dict[str, object]]],
     reason: str = "",
 ) -> list[Answer]:
     """Save {criterion id: (revision the user started from, values)} atomically.
@@ -132,7 +134,8 @@ def save_answers(
             .select_related("criterion")
             .filter(audit_return=draft, criterion_id__in=changes)
         }
-        to_save, conflicts = [], []
+        to_save: list[tuple[Answer, int, dict[str, object]]] = []
+        conflicts: list[Conflict] = []
         for criterion_id, (started_from, values) in changes.items():
             answer = answers[criterion_id]
             if answer.values() == values:
@@ -152,8 +155,9 @@ def save_answers(
                 setattr(answer, name, value)
             answer.revision = started_from + 1
             answer.updated_by = user
-            answer._change_reason = reason
-            answer._history_user = user  # also outside a request (imports, commands)
+            # django-simple-history reads these from the instance; the model does not declare them.
+            answer._change_reason = reason  # type: ignore[attr-defined]
+            answer._history_user = user  # type: ignore[attr-defined]  # also outside a request
             answer.save()
         return [answer for answer, _, _ in to_save]
 
@@ -163,7 +167,7 @@ def reference_for(audit_return: AuditReturn) -> str:
     return f"{audit.council.code}-{audit.framework.code}-v{audit_return.number}".upper()
 
 
-def submit(draft: AuditReturn, user, notify: bool = True) -> AuditReturn:
+def submit(draft: AuditReturn, user: User, notify: bool = True) -> AuditReturn:
     """Make the draft an immutable numbered version and tell the assigned inspectors."""
     from standards.self_audit import scoring
 
@@ -199,6 +203,8 @@ def notify_inspectors(audit_return: AuditReturn) -> int:
     ]
     if not recipients:
         return 0
+    submitted_by = audit_return.submitted_by
+    assert submitted_by is not None  # a submitted return records who submitted it
     path = reverse("self_audit:version", args=[council.code, audit_return.number])
     return send_mail(
         subject=f"{council.name} has submitted version {audit_return.number} of its Climbié self-audit",
@@ -206,7 +212,7 @@ def notify_inspectors(audit_return: AuditReturn) -> int:
             f"{council.name} ({council.code}) submitted version {audit_return.number} of its "
             f"self-audit on {timezone.localtime(audit_return.submitted_at):%-d %B %Y at %H:%M}.\n"
             f"Reference: {audit_return.reference}\n"
-            f"Submitted by: {audit_return.submitted_by.display_name}\n\n"
+            f"Submitted by: {submitted_by.display_name}\n\n"
             f"Read the return: {settings.SERVICE_URL}{path}\n"
         ),
         from_email=None,
@@ -220,7 +226,7 @@ class CriterionChange:
     changes: list[tuple[str, object, object]]  # (field label, old, new)
 
 
-FIELD_LABELS = {
+FIELD_LABELS: dict[str, str] = {
     "rating": "Rating",
     "evidence": "Evidence and comment",
     "improvement": "Intended improvement",
@@ -232,7 +238,7 @@ FIELD_LABELS = {
 def compare(older: AuditReturn, newer: AuditReturn) -> list[CriterionChange]:
     """Per criterion, every field that differs between two versions, in framework order."""
     before = {a.criterion_id: a for a in older.answers.all()}
-    result = []
+    result: list[CriterionChange] = []
     for answer in newer.answers.with_criteria().in_framework_order():
         old = before.get(answer.criterion_id)
         old_values = old.values() if old else dict.fromkeys(Answer.EDITABLE_FIELDS)
@@ -248,9 +254,9 @@ def compare(older: AuditReturn, newer: AuditReturn) -> list[CriterionChange]:
 
 @dataclass
 class HistoryEntry:
-    version: int
+    version: int | None  # None only for a version since removed
     who: str
-    when: object
+    when: datetime.datetime
     reason: str
     changes: list[tuple[str, object, object]]
 
@@ -264,10 +270,10 @@ def history_of(audit: SelfAudit, criterion: Criterion) -> list[HistoryEntry]:
     )
     versions = dict(audit.returns.values_list("pk", "number"))
     previous_by_answer: dict[int, object] = {}
-    entries = []
+    entries: list[HistoryEntry] = []
     for record in records:
         previous = previous_by_answer.get(record.id)
-        changes = []
+        changes: list[tuple[str, object, object]] = []
         for name, label in FIELD_LABELS.items():
             new = getattr(record, name)
             old = getattr(previous, name) if previous else None

@@ -3,7 +3,7 @@ GOV.UK colours and fonts, and writing a cell so that text never runs as a formul
 
 from dataclasses import dataclass
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
 from standards.models import RATING_LEVELS, Answer
@@ -15,7 +15,8 @@ COVER_SHEET = "Cover"
 RETURN_SHEET = "Return"
 TITLE_ROW, HINT_ROW, HEADER_ROW = 1, 2, 3
 FIRST_ROW = HEADER_ROW + 1
-LEAD_OFFICER_MAX_LENGTH = Answer._meta.get_field("lead_officer").max_length
+# A CharField's max_length is set; get_field's type is any field, and max_length optional.
+LEAD_OFFICER_MAX_LENGTH: int = Answer._meta.get_field("lead_officer").max_length  # type: ignore[assignment]
 
 # Spreadsheet programs treat text starting with these as a formula when it is typed or pasted.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -87,16 +88,16 @@ LONG_DATE_FORMAT = "d mmmm yyyy"
 # --- Writing cells safely ------------------------------------------------------------------
 
 
-def put(cell, value):
+def put(cell: Cell, value: object) -> Cell:
     """Set a cell's value; text that a spreadsheet would run as a formula stays text.
 
     The text itself is kept exactly (no added apostrophe), so an exported answer reads back
     unchanged: the cell is stored as a string with Excel's "quote prefix" style.
     """
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = value
-        if value.startswith(FORMULA_TRIGGERS):
+        text: str = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = text
+        if text.startswith(FORMULA_TRIGGERS):
             cell.data_type = "s"
             cell.quotePrefix = True
     else:

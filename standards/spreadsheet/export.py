@@ -1,18 +1,21 @@
 """The SSI electronic return as an XLSX workbook: one version of a council's return, or the
 blank template, with a cover that explains the form and identifies it when it comes back."""
 
+import datetime
 import io
+from collections.abc import Iterable
 
 import openpyxl
 from django.utils import timezone
+from openpyxl.cell.cell import Cell
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from standards.models import RATING_LEVELS, AuditReturn, Criterion, Framework, SelfAudit
+from standards.models import RATING_LEVELS, Answer, AuditReturn, Criterion, Framework, SelfAudit
 from standards.spreadsheet.cells import (
     BLACK,
     BLUE,
@@ -52,8 +55,18 @@ from standards.spreadsheet.cells import (
     put,
 )
 
+# openpyxl ships no types: its workbooks, sheets, cells and styles are Any here.
 
-def _style(cell, *, font=BODY_FONT, fill=None, alignment=WRAP_TOP, border=BOX, number_format=None):
+
+def _style(
+    cell: Cell,
+    *,
+    font: Font = BODY_FONT,
+    fill: PatternFill | None = None,
+    alignment: Alignment = WRAP_TOP,
+    border: Border | None = BOX,
+    number_format: str | None = None,
+) -> Cell:
     cell.font = font
     if fill is not None:
         cell.fill = fill
@@ -72,12 +85,17 @@ LINE_POINTS = 12.75
 MAX_ROW_POINTS = 409  # Excel's limit
 
 
-def _lines(text, width: float) -> int:
+def _lines(text: object, width: float) -> int:
     per_line = max(1, int(width * 1.2))
     return sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
 
 
-def _fit_row(sheet, row: int, texts_and_widths, at_least: int = 1) -> None:
+def _fit_row(
+    sheet: Worksheet,
+    row: int,
+    texts_and_widths: Iterable[tuple[object, float]],
+    at_least: int = 1,
+) -> None:
     lines = max([at_least, *(_lines(t, w) for t, w in texts_and_widths if t not in (None, ""))])
     sheet.row_dimensions[row].height = min(MAX_ROW_POINTS, LINE_POINTS * lines + 4)
 
@@ -94,7 +112,7 @@ def criteria_of(framework: Framework) -> list[Criterion]:
 
 
 def recommendations_text(criterion: Criterion) -> str:
-    lines = []
+    lines: list[str] = []
     for recommendation in criterion.recommendations.all():
         months = recommendation.timescale_months
         timescale = f"{months} months" if months else "no timescale stated"
@@ -103,7 +121,9 @@ def recommendations_text(criterion: Criterion) -> str:
 
 
 def return_workbook(
-    audit: SelfAudit, audit_return: AuditReturn | None = None, now=None
+    audit: SelfAudit,
+    audit_return: AuditReturn | None = None,
+    now: datetime.datetime | None = None,
 ) -> openpyxl.Workbook:
     """The return as SSI's electronic form. Without a return: the blank template."""
     council, framework = audit.council, audit.framework
@@ -141,7 +161,13 @@ def return_workbook(
     return workbook
 
 
-def _write_cover(cover, audit, audit_return, now, criterion_count):
+def _write_cover(
+    cover: Worksheet,
+    audit: SelfAudit,
+    audit_return: AuditReturn | None,
+    now: datetime.datetime,
+    criterion_count: int,
+) -> None:
     council, framework = audit.council, audit.framework
     cover.sheet_properties.tabColor = BLACK
     cover.column_dimensions["A"].width = 24
@@ -228,7 +254,13 @@ def _write_cover(cover, audit, audit_return, now, criterion_count):
     cover.page_setup.fitToHeight = 0
 
 
-def _write_return_sheet(sheet, audit, audit_return, criteria, answers):
+def _write_return_sheet(
+    sheet: Worksheet,
+    audit: SelfAudit,
+    audit_return: AuditReturn | None,
+    criteria: list[Criterion],
+    answers: dict[int, Answer],
+) -> None:
     council = audit.council
     last_column = get_column_letter(len(RETURN_COLUMNS))
     sheet.sheet_properties.tabColor = BLUE
@@ -337,7 +369,7 @@ def _input_range(key: str, last_row: int) -> str:
     return f"{letter}{FIRST_ROW}:{letter}{last_row}"
 
 
-def _add_validation(sheet, last_row: int) -> None:
+def _add_validation(sheet: Worksheet, last_row: int) -> None:
     rating = DataValidation(
         type="list",
         formula1='"1,2,3,4"',
@@ -378,7 +410,7 @@ def _add_validation(sheet, last_row: int) -> None:
         sheet.add_data_validation(validation)
 
 
-def workbook_bytes(workbook) -> bytes:
+def workbook_bytes(workbook: openpyxl.Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -5,9 +5,11 @@ overwrites."""
 import datetime
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from climbie_audit.models import User
 from standards.models import Answer, AuditReturn, Criterion
 from standards.self_audit.rules import FIELD_LABELS, save_answers
 from standards.spreadsheet.reading import cell_text
@@ -28,7 +30,7 @@ class FieldChange:
 class PlannedChange:
     criterion: Criterion
     revision: int
-    values: dict
+    values: dict[str, Any]  # an answer's editable fields, as Answer.values()
     fields: list[FieldChange] = field(default_factory=list)
 
     @property
@@ -36,7 +38,7 @@ class PlannedChange:
         return sum(1 for f in self.fields if f.cleared)
 
 
-def display(name: str, value) -> str:
+def display(name: str, value: object) -> str:
     if value in (None, ""):
         return "Not rated" if name == "rating" else "None"
     if isinstance(value, datetime.date):
@@ -44,7 +46,7 @@ def display(name: str, value) -> str:
     return str(value)
 
 
-def field_changes(old: dict, new: dict) -> list[FieldChange]:
+def field_changes(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
     """Each answer field that differs, old → new, as the preview shows it."""
     return [
         FieldChange(
@@ -64,9 +66,9 @@ def _same_text(old: str, new: str) -> bool:
     return cell_text(ILLEGAL_CHARACTERS_RE.sub("", old or "")) == new
 
 
-def plan_import(draft: AuditReturn, incoming: dict[int, dict]) -> list[PlannedChange]:
+def plan_import(draft: AuditReturn, incoming: dict[int, dict[str, Any]]) -> list[PlannedChange]:
     """What applying the workbook would change, criterion by criterion, in framework order."""
-    planned = []
+    planned: list[PlannedChange] = []
     for answer in draft.answers.with_criteria().in_framework_order():
         new = incoming.get(answer.criterion_id)
         if new is None:
@@ -88,7 +90,8 @@ def plan_import(draft: AuditReturn, incoming: dict[int, dict]) -> list[PlannedCh
 # plain JSON, with the revision of each answer at preview time.
 
 
-def pending_import(draft: AuditReturn, plan: list[PlannedChange], filename: str) -> dict:
+# A pending import is plain JSON, kept in the session.
+def pending_import(draft: AuditReturn, plan: list[PlannedChange], filename: str) -> dict[str, Any]:
     return {
         "token": uuid.uuid4().hex,
         "draft": draft.pk,
@@ -108,8 +111,8 @@ def pending_import(draft: AuditReturn, plan: list[PlannedChange], filename: str)
     }
 
 
-def _changes_of(pending: dict) -> dict[int, tuple[int, dict]]:
-    changes = {}
+def _changes_of(pending: dict[str, Any]) -> dict[int, tuple[int, dict[str, Any]]]:
+    changes: dict[int, tuple[int, dict[str, Any]]] = {}
     for criterion_id, change in pending["changes"].items():
         values = dict(change["values"])
         if values["target_date"]:
@@ -128,10 +131,11 @@ class Preview:
         return sum(change.clears for change in self.changes)
 
 
-def preview(draft: AuditReturn, pending: dict) -> Preview:
+def preview(draft: AuditReturn, pending: dict[str, Any]) -> Preview:
     """The pending import against the answers as they stand now."""
     changes = _changes_of(pending)
-    shown, changed_since = [], []
+    shown: list[PlannedChange] = []
+    changed_since: list[Criterion] = []
     for answer in (
         draft.answers.with_criteria().in_framework_order().filter(criterion_id__in=changes)
     ):
@@ -145,6 +149,6 @@ def preview(draft: AuditReturn, pending: dict) -> Preview:
     return Preview(changes=shown, changed_since=changed_since)
 
 
-def apply_import(draft: AuditReturn, user, pending: dict) -> list[Answer]:
+def apply_import(draft: AuditReturn, user: User, pending: dict[str, Any]) -> list[Answer]:
     """Apply a confirmed import in one transaction; EditConflict if anyone saved in between."""
     return save_answers(draft, user, _changes_of(pending), reason=IMPORT_REASON)

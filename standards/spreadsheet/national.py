@@ -1,18 +1,21 @@
 """The national workbook for SSI: every council's latest submitted return, one row per council
 and criterion, with a summary sheet."""
 
+import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import IO, Any
 
 import openpyxl
 from django.utils import timezone
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from standards.models import RATING_LEVELS, Answer, Framework
+from standards.models import RATING_LEVELS, Answer, AuditReturn, Criterion, Framework
 from standards.self_audit import scoring
 from standards.spreadsheet.cells import (
     BOLD_FONT,
@@ -38,6 +41,10 @@ NATIONAL_COLUMNS = (
 )
 NOT_APPLICABLE = "Not applicable"
 
+# Per returned council: its return, its criteria by rating (None: not rated), and how many are
+# not on target.
+CouncilCounts = tuple[AuditReturn, Counter[int | None], int]
+
 
 def on_target(answer: Answer) -> str:
     """Yes/No against the Laming deadline where a plan is needed and dated (scoring decides)."""
@@ -50,7 +57,10 @@ def on_target(answer: Answer) -> str:
     return NOT_APPLICABLE
 
 
-def _header_cells(sheet, headings):
+# openpyxl ships no types: its sheets and cells are Any here. (WriteOnlyCell makes a Cell.)
+
+
+def _header_cells(sheet: Worksheet, headings: Iterable[str]) -> list[Cell]:
     cells = []
     for heading in headings:
         cell = put(WriteOnlyCell(sheet), heading)
@@ -61,14 +71,14 @@ def _header_cells(sheet, headings):
     return cells
 
 
-def _cell(sheet, value, number_format=None):
+def _cell(sheet: Worksheet, value: object, number_format: str | None = None) -> Cell:
     cell = put(WriteOnlyCell(sheet), value)
     if number_format:
         cell.number_format = number_format
     return cell
 
 
-def _text_value(sheet, value):
+def _text_value(sheet: Worksheet, value: object) -> object:
     """Text as it is, unless a spreadsheet could take it for a formula: then a text cell."""
     if isinstance(value, str) and (
         value.startswith(FORMULA_TRIGGERS) or ILLEGAL_CHARACTERS_RE.search(value)
@@ -77,7 +87,12 @@ def _text_value(sheet, value):
     return value
 
 
-def write_national_workbook(framework: Framework, returns, out, now=None) -> int:
+def write_national_workbook(
+    framework: Framework,
+    returns: Iterable[AuditReturn],
+    out: IO[bytes],
+    now: datetime.datetime | None = None,
+) -> int:
     """Every council's latest submitted return, one row per council × criterion, into `out`.
 
     Write-only mode keeps memory flat; the answers come in one query as plain tuples and the
@@ -88,7 +103,7 @@ def write_national_workbook(framework: Framework, returns, out, now=None) -> int
     returns = list(returns)
     criteria = criteria_of(framework)
     deadlines = {criterion.pk: criterion.laming_deadline for criterion in criteria}
-    values = defaultdict(dict)
+    values: defaultdict[int, dict[int, tuple[int | None, datetime.date | None]]] = defaultdict(dict)
     for return_id, criterion_id, rating, target_date in Answer.objects.filter(
         audit_return__in=[r.pk for r in returns]
     ).values_list("audit_return_id", "criterion_id", "rating", "target_date"):
@@ -110,10 +125,10 @@ def write_national_workbook(framework: Framework, returns, out, now=None) -> int
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(NATIONAL_COLUMNS))}{total_rows + 1}"
     sheet.append(_header_cells(sheet, [heading for heading, _ in NATIONAL_COLUMNS]))
 
-    by_standard: dict[int, Counter] = defaultdict(Counter)
-    by_council = []
+    by_standard: dict[int, Counter[int | None]] = defaultdict(Counter)
+    by_council: list[CouncilCounts] = []
     # "On target?" depends only on criterion, rating and target date: work each out once.
-    targets: dict[tuple, str] = {}
+    targets: dict[tuple[int, int | None, datetime.date | None], str] = {}
     written = 0
     for audit_return in returns:
         council = audit_return.self_audit.council
@@ -127,7 +142,8 @@ def write_national_workbook(framework: Framework, returns, out, now=None) -> int
             timezone.localtime(audit_return.submitted_at).replace(tzinfo=None),
         ]
         answered = values.get(audit_return.pk, {})
-        counts, missed = Counter(), 0
+        counts: Counter[int | None] = Counter()
+        missed = 0
         for criterion in criteria:
             rating, target_date = answered.get(criterion.pk, (None, None))
             key = (criterion.pk, rating, target_date)
@@ -156,7 +172,14 @@ def write_national_workbook(framework: Framework, returns, out, now=None) -> int
     return written
 
 
-def _write_national_summary(summary, framework, criteria, by_standard, by_council, now):
+def _write_national_summary(
+    summary: Worksheet,
+    framework: Framework,
+    criteria: list[Criterion],
+    by_standard: dict[int, Counter[int | None]],
+    by_council: list[CouncilCounts],
+    now: datetime.datetime,
+) -> None:
     widths = (30, 12, 22, 9, 10, 10, 10, 10, 11, 14, 14)
     for index, width in enumerate(widths, start=1):
         summary.column_dimensions[get_column_letter(index)].width = width
@@ -192,7 +215,7 @@ def _write_national_summary(summary, framework, criteria, by_standard, by_counci
             ["Standard", "Criteria", "Rated 1", "Rated 2", "Rated 3", "Rated 4", "Not rated"],
         )
     )
-    standards = {}
+    standards: dict[int, list[Any]] = {}  # {number: [standard, its criteria]}
     for criterion in criteria:
         standards.setdefault(criterion.standard.number, [criterion.standard, 0])[1] += 1
     for number, (standard, count) in sorted(standards.items()):
@@ -245,6 +268,6 @@ def _write_national_summary(summary, framework, criteria, by_standard, by_counci
         )
 
 
-def national_filename(framework: Framework, now=None) -> str:
+def national_filename(framework: Framework, now: datetime.datetime | None = None) -> str:
     now = timezone.localtime(now or timezone.now())
     return f"{framework.code}-submitted-returns-{now:%Y-%m-%d}.xlsx"

@@ -10,6 +10,7 @@ import datetime
 import io
 import logging
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -26,6 +27,7 @@ from standards.spreadsheet.cells import (
     LEAD_OFFICER_MAX_LENGTH,
     REQUIRED_COLUMNS,
     RETURN_SHEET,
+    Column,
 )
 
 logger = logging.getLogger(__name__)
@@ -63,12 +65,15 @@ class Problem:
 
 
 class WorkbookRejected(Exception):
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(str(p) for p in problems[:3]))
         self.problems = problems
 
 
-def read_return(data: bytes, audit: SelfAudit) -> dict[int, dict]:
+# openpyxl ships no types: its workbooks, sheets and cells are Any here.
+
+
+def read_return(data: bytes, audit: SelfAudit) -> dict[int, dict[str, object]]:
     """{criterion id: answer values} from an uploaded workbook, or WorkbookRejected.
 
     Every row is checked and every problem reported; values are returned only for a wholly
@@ -93,7 +98,7 @@ def read_return(data: bytes, audit: SelfAudit) -> dict[int, dict]:
         workbook.close()
 
 
-def _read_workbook(workbook, audit: SelfAudit) -> dict[int, dict]:
+def _read_workbook(workbook: Any, audit: SelfAudit) -> dict[int, dict[str, object]]:
     framework = audit.framework
     if COVER_SHEET not in workbook.sheetnames:
         raise WorkbookRejected(
@@ -131,9 +136,10 @@ def _read_workbook(workbook, audit: SelfAudit) -> dict[int, dict]:
     rows = sheet.iter_rows(
         min_row=1, max_row=last_allowed + SCAN_PAST_LAST_ROWS, max_col=MAX_READ_COLUMNS
     )
-    header_row, positions = None, {}
-    problems: list[Problem] = []
-    values_by_criterion: dict[int, dict] = {}
+    header_row: int | None = None
+    positions: dict[str, int] = {}
+    problems = []
+    values_by_criterion: dict[int, dict[str, object]] = {}
     first_row_of: dict[str, int] = {}
     for row_number, cells in enumerate(rows, start=1):
         if header_row is None:
@@ -233,12 +239,13 @@ def _read_workbook(workbook, audit: SelfAudit) -> dict[int, dict]:
     return values_by_criterion
 
 
-def _heading(value) -> str:
+def _heading(value: object) -> str:
     return " ".join(str(value).split()).lower() if value is not None else ""
 
 
-def _column_positions(headings: list[str]):
-    positions, missing = {}, []
+def _column_positions(headings: list[str]) -> tuple[dict[str, int], list[Column]]:
+    positions: dict[str, int] = {}
+    missing: list[Column] = []
     for column in REQUIRED_COLUMNS:
         accepted = {_heading(column.heading), _heading(column.label)}
         index = next((i for i, heading in enumerate(headings) if heading in accepted), None)
@@ -249,7 +256,7 @@ def _column_positions(headings: list[str]):
     return positions, missing
 
 
-def _check_cover(cover, audit: SelfAudit) -> list[Problem]:
+def _check_cover(cover: Any, audit: SelfAudit) -> list[Problem]:
     council, framework = audit.council, audit.framework
     found: dict[str, tuple[int, object]] = {}
     for row_number, cells in enumerate(cover.iter_rows(min_row=1, max_row=40, max_col=2), 1):
@@ -258,7 +265,7 @@ def _check_cover(cover, audit: SelfAudit) -> list[Problem]:
         label = _heading(cells[0].value)
         if label and label not in found:
             found[label] = (row_number, cells[1].value)
-    problems = []
+    problems: list[Problem] = []
     for label in IDENTIFYING_LABELS:
         if _heading(label) not in found:
             problems.append(
@@ -271,7 +278,7 @@ def _check_cover(cover, audit: SelfAudit) -> list[Problem]:
     if problems:
         return problems
 
-    def value_of(label):
+    def value_of(label: str) -> tuple[int, str]:
         row, value = found[_heading(label)]
         return row, cell_text(value)
 
@@ -313,11 +320,11 @@ def _check_cover(cover, audit: SelfAudit) -> list[Problem]:
     return problems
 
 
-def _is_blank(value) -> bool:
+def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def cell_text(value) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
@@ -333,20 +340,22 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-def _is_formula(cell) -> bool:
+def _is_formula(cell: object) -> bool:
     return getattr(cell, "data_type", None) == "f"
 
 
 DATE_INPUT_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y")
 
 
-def _row_values(row: dict, code: str, row_number: int) -> tuple[dict, list[Problem]]:
-    problems = []
+def _row_values(
+    row: dict[str, Any], code: str, row_number: int
+) -> tuple[dict[str, object], list[Problem]]:
+    problems: list[Problem] = []
 
-    def problem(key, message):
+    def problem(key: str, message: str) -> None:
         problems.append(Problem(message, RETURN_SHEET, row_number, COLUMN[key].label))
 
-    values = {}
+    values: dict[str, object] = {}
     cell = row["rating"]
     rating = _rating(cell.value) if not _is_formula(cell) else False
     if rating is False:
@@ -365,7 +374,7 @@ def _row_values(row: dict, code: str, row_number: int) -> tuple[dict, list[Probl
             problem(key, f"{label.lower()} for {code} must be text, not a formula")
             values[key] = ""
             continue
-        text = ILLEGAL_CHARACTERS_RE.sub("", cell_text(cell.value))
+        text: str = ILLEGAL_CHARACTERS_RE.sub("", cell_text(cell.value))
         if len(text) > limit:
             problem(key, f"{label.lower()} for {code} must be {limit:,} characters or fewer")
         values[key] = text
@@ -382,7 +391,7 @@ def _row_values(row: dict, code: str, row_number: int) -> tuple[dict, list[Probl
     return values, problems
 
 
-def _rating(value):
+def _rating(value: object) -> int | Literal[False] | None:
     """1–4, None for an empty cell, False for anything else."""
     if _is_blank(value):
         return None
@@ -399,7 +408,7 @@ def _rating(value):
     return number if number in RATING_LEVELS else False
 
 
-def _date(value):
+def _date(value: object) -> datetime.date | Literal[False] | None:
     """A date, None for an empty cell, False for anything that is not a real date."""
     if _is_blank(value):
         return None

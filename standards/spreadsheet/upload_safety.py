@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 
 from defusedxml import ElementTree as SafeElementTree
 from defusedxml.common import DefusedXmlException
+from django.core.files.uploadedfile import UploadedFile
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ENTRIES = 250
@@ -49,7 +50,7 @@ class CheckedUpload:
     data: bytes
 
 
-def check_upload(uploaded) -> CheckedUpload:
+def check_upload(uploaded: UploadedFile) -> CheckedUpload:
     """Read an uploaded file (a Django UploadedFile) and refuse anything that is not a plain XLSX."""
     name = PurePosixPath((uploaded.name or "").replace("\\", "/")).name
     if uploaded.size is not None and uploaded.size > MAX_UPLOAD_BYTES:

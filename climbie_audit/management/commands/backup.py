@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from climbie_audit.backup import backup_database, portable_dump
@@ -12,11 +13,13 @@ class Command(BaseCommand):
         "on SQLite, or with --portable a JSON dump that loads into either."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--output", help="File to write (default: backups/<timestamp>.*)")
         parser.add_argument("--portable", action="store_true", help="JSON via dumpdata")
 
-    def handle(self, *args, output=None, portable=False, **options):
+    def handle(
+        self, *args: Any, output: str | None = None, portable: bool = False, **options: Any
+    ) -> None:
         stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
         suffix = ".json" if portable else ".backup"
         target = Path(output or f"backups/climbie-{stamp}{suffix}")

@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from climbie_audit.backup import portable_load, restore_database
 
@@ -12,11 +13,13 @@ class Command(BaseCommand):
         "load into a freshly migrated database."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("source")
         parser.add_argument("--database-name", help="PostgreSQL: restore into this database")
 
-    def handle(self, *args, source, database_name=None, **options):
+    def handle(
+        self, *args: Any, source: str, database_name: str | None = None, **options: Any
+    ) -> None:
         path = Path(source)
         if not path.exists():
             raise CommandError(f"{path} does not exist")
