@@ -9,32 +9,32 @@ judgements here.
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypedDict, TypeVar
 
-from django.core.cache import cache
-from django.db.models import Count, Q
 from django.utils.safestring import SafeString
 
 from climbie_audit import charts
 from climbie_audit.models import Council, CouncilRef
 from evaluations.evaluation.judgements import (
-    STANDARD_JUDGEMENT_LABELS,
     Capacity,
     Serving,
     star_rating_consequence,
 )
-from evaluations.models import Evaluation, StandardJudgement
-from standards.action_plan import rules as action_plan
+from evaluations.models import Evaluation
+from reports.national.disagreements import Disagreement, disagreement
+from reports.national.figures import (
+    EvaluationValues,
+    ReturnValues,
+    issued_judgements,
+    overdue_by_council,
+    submitted_rating_counts,
+)
 from standards.models import (
     RATING_LEVELS,
-    ActionStatus,
-    Answer,
     AuditReturn,
     Framework,
-    ImprovementAction,
     Standard,
 )
 from standards.self_audit.status import ReturnStatus, return_standing
@@ -50,87 +50,7 @@ def version_label(latest: int | None, draft: int | None) -> str:
     return f"Version {latest}"
 
 
-# --- Does SSI's judgement of a standard agree with the council's self-rating? -----------------
-
-# The two scales a standard is judged on (seed 000), split into their better and worse halves.
-FAVOURABLE = {Serving.ALL, Serving.MOST, Capacity.EXCELLENT, Capacity.PROMISING}
-UNFAVOURABLE = {Serving.SOME, Serving.NONE, Capacity.UNCERTAIN, Capacity.POOR}
-
-HIGHER = "higher"
-LOWER = "lower"
-DISAGREEMENT_LABELS: dict[str, str] = {
-    HIGHER: "Council rated itself higher than SSI judged",
-    LOWER: "Council rated itself lower than SSI judged",
-}
-
-
-def mostly(counts: dict[int, int], levels: tuple[int, ...]) -> bool:
-    """True when more than half of the rated criteria have one of `levels` (exactly half is not
-    "mostly"; a standard with nothing rated is mostly nothing)."""
-    rated = sum(counts.get(level, 0) for level in RATING_LEVELS)
-    chosen = sum(counts.get(level, 0) for level in levels)
-    return rated > 0 and chosen * 2 > rated
-
-
-def disagreement(counts: dict[int, int], judgement: str) -> str | None:
-    """HIGHER if the standard is self-rated mostly 4 but judged Some/None/Uncertain/Poor; LOWER if
-    self-rated mostly 1–2 but judged All/Most/Excellent/Promising; otherwise None."""
-    if judgement in UNFAVOURABLE and mostly(counts, (4,)):
-        return HIGHER
-    if judgement in FAVOURABLE and mostly(counts, (1, 2)):
-        return LOWER
-    return None
-
-
-@dataclass
-class Disagreement:
-    council: CouncilRef
-    standard_number: int
-    standard_title: str
-    counts: dict[int, int]
-    judgement: str
-    direction: str
-    evaluated_version: int
-
-    @property
-    def judgement_label(self) -> str:
-        return STANDARD_JUDGEMENT_LABELS.get(self.judgement, "")
-
-    @property
-    def direction_label(self) -> str:
-        return DISAGREEMENT_LABELS[self.direction]
-
-    @property
-    def self_rating(self) -> str:
-        rated = sum(self.counts.values())
-        return ", ".join(f"{self.counts[level]} rated {level}" for level in RATING_LEVELS) + (
-            f" (of {rated})"
-        )
-
-
 # --- One row per council ----------------------------------------------------------------------
-
-
-class ReturnValues(TypedDict):
-    """A return as the overview reads it (a values row)."""
-
-    pk: int
-    number: int
-    status: str
-    submitted_at: datetime.datetime | None
-    self_audit__council_id: int
-
-
-class EvaluationValues(TypedDict):
-    """An evaluation as the overview reads it (a values row)."""
-
-    pk: int
-    audit_return_id: int
-    status: str
-    phase: str
-    issued_at: datetime.datetime | None
-    overall_serving: str
-    overall_capacity: str
 
 
 @dataclass
@@ -403,115 +323,6 @@ class Overview:
             ],
             charts.rating_series(),
         )
-
-
-def overdue_by_council(
-    framework: Framework, today: datetime.date, council_ids: Collection[int] | None = None
-) -> dict[int, tuple[int, int, int]]:
-    """{council id: (overdue either way, past target date, past Laming deadline)}, one query."""
-    past_laming = [
-        pk
-        for pk, deadline in action_plan.laming_deadlines(framework).items()
-        if deadline is not None and today > deadline
-    ]
-    target = Q(target_date__lt=today)
-    laming = Q(criterion_id__in=past_laming)
-    actions = ImprovementAction.objects.filter(plan__self_audit__framework=framework).exclude(
-        status=ActionStatus.COMPLETE
-    )
-    if council_ids is not None:
-        actions = actions.filter(plan__self_audit__council_id__in=council_ids)
-    rows = (
-        actions.filter(target | laming)
-        .values("plan__self_audit__council_id")
-        .annotate(
-            either=Count("pk"),
-            target=Count("pk", filter=target),
-            laming=Count("pk", filter=laming),
-        )
-        .order_by()
-    )
-    return {
-        row["plan__self_audit__council_id"]: (row["either"], row["target"], row["laming"])
-        for row in rows
-    }
-
-
-IMMUTABLE_FIGURES_SECONDS = 24 * 60 * 60
-
-
-# What cached_for_immutable keeps per record.
-V = TypeVar("V")
-
-
-def cached_for_immutable(
-    prefix: str,
-    records: Sequence[Mapping[str, Any]],  # values rows, read by the name in `stamp`
-    stamp: str,
-    fetch: Callable[[list[int]], dict[int, V]],
-) -> dict[int, V]:
-    """{pk: fetch's value} for records that can never change again (submitted returns, issued
-    evaluations: the models and database triggers refuse any change), each value kept in the
-    cache once fetched. `records` are values rows with pk and the datetime field `stamp`;
-    `fetch(pks)` returns {pk: value} for every pk asked for.
-
-    The stamp is in the key as well as the id: a database rebuilt from scratch (tests, a restore
-    into a new server) can give a different record the same id.
-    """
-    keys: dict[str, int] = {f"{prefix}:{r['pk']}:{r[stamp].timestamp()}": r["pk"] for r in records}
-    cached = cache.get_many(list(keys))
-    values: dict[int, V] = {keys[key]: value for key, value in cached.items()}
-    missing = {key: pk for key, pk in keys.items() if key not in cached}
-    if missing:
-        fresh = fetch(list(missing.values()))
-        cache.set_many({key: fresh[pk] for key, pk in missing.items()}, IMMUTABLE_FIGURES_SECONDS)
-        values.update(fresh)
-    return values
-
-
-def submitted_rating_counts(
-    submitted_returns: list[ReturnValues], standards: list[Standard]
-) -> dict[int, dict[int, dict[int, int]]]:
-    """{return id: {standard number: {rating: criteria}}} for submitted returns (values rows with
-    pk and submitted_at) of the framework whose `standards` are given, counted by the database:
-    one row per return and standard. It was the national overview's slowest query: grouping by
-    the criterion's standard id rather than its number saves a join. A submitted return's
-    counts never change."""
-    numbers = {standard.pk: standard.number for standard in standards}
-
-    per_level = {f"rated_{level}": Count("pk", filter=Q(rating=level)) for level in RATING_LEVELS}
-
-    def count(return_ids: list[int]) -> dict[int, dict[int, dict[int, int]]]:
-        counted: dict[int, dict[int, dict[int, int]]] = {pk: {} for pk in return_ids}
-        for return_id, standard_id, *counts in (
-            Answer.objects.filter(audit_return_id__in=return_ids, rating__isnull=False)
-            .values_list("audit_return_id", "criterion__standard_id")
-            .annotate(**per_level)
-            .order_by()
-        ):
-            counted[return_id][numbers[standard_id]] = dict(zip(RATING_LEVELS, counts, strict=True))
-        return counted
-
-    return cached_for_immutable("rating-counts", submitted_returns, "submitted_at", count)
-
-
-def issued_judgements(
-    issued_evaluations: list[EvaluationValues],
-) -> dict[int, list[tuple[int, str]]]:
-    """{evaluation id: [(standard number, judgement)]} for issued evaluations (values rows with
-    pk and issued_at), in standard order."""
-
-    def fetch(evaluation_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
-        judgements: dict[int, list[tuple[int, str]]] = {pk: [] for pk in evaluation_ids}
-        for evaluation_id, number, judgement in (
-            StandardJudgement.objects.filter(evaluation_id__in=evaluation_ids)
-            .values_list("evaluation_id", "standard__number", "judgement")
-            .order_by("evaluation_id", "standard__number")
-        ):
-            judgements[evaluation_id].append((number, judgement))
-        return judgements
-
-    return cached_for_immutable("standard-judgements", issued_evaluations, "issued_at", fetch)
 
 
 def build_overview(

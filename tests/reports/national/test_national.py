@@ -17,7 +17,13 @@ from climbie_audit.models import User
 from demo.national import seed_national
 from evaluations.models import Evaluation
 from reports.national import rules as national
-from reports.national.rules import HIGHER, LOWER, disagreement, mostly
+from reports.national.disagreements import (
+    DISAGREEMENT_LABELS,
+    HIGHER,
+    LOWER,
+    disagreement,
+    mostly,
+)
 from standards.self_audit import rules as self_audit
 from standards.self_audit.status import ReturnStatus
 from tests.reports.helpers import table_rows
@@ -220,7 +226,7 @@ def test_disagreements_are_listed(ssi, seeded):
     assert rows, "seed 11 has councils that rate themselves more kindly than SSI"
     for _council, _standard, ratings, judgement, direction in rows:
         assert ratings.startswith("Version ")
-        if direction == national.DISAGREEMENT_LABELS[HIGHER]:
+        if direction == DISAGREEMENT_LABELS[HIGHER]:
             assert judgement in ("Some", "None", "Uncertain", "Poor")
         else:
             assert judgement in ("All", "Most", "Excellent", "Promising")
