@@ -185,3 +185,12 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only.")
+
+
+# Notifications (issue 18), in a module of its own.
+from climbie_audit.models_notifications import Delivery as Delivery  # noqa: E402
+from climbie_audit.models_notifications import DigestSent as DigestSent  # noqa: E402
+from climbie_audit.models_notifications import Notification as Notification  # noqa: E402
+from climbie_audit.models_notifications import (  # noqa: E402
+    NotificationPreference as NotificationPreference,
+)

@@ -544,3 +544,7 @@ class ProgressNote(models.Model):
     @property
     def changed_status(self) -> bool:
         return bool(self.status_after) and self.status_after != self.status_before
+
+
+# Who does what on a draft return (issue 18), in a module of its own.
+from standards.models_review import ReviewState, StandardReview  # noqa: E402, F401

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from climbie_audit import access
 from standards.models import Criterion, ImmutableRecordError, Recommendation
+from standards.review import rules as review_rules
 from standards.self_audit import access as self_audit_access
 from standards.self_audit import rules as self_audit
 from standards.self_audit import scoring
@@ -34,7 +35,14 @@ def overview_context(user, council, audit) -> dict:
     status = status_of(returns)
     working = status.draft or status.latest_submitted
     summary = scoring.summarise(working.answers.with_criteria()) if working else None
+    reviews = review_rules.reviews_of(status.draft) if status.draft else {}
+    who_does_what = [
+        review_rules.standing_of(f.standard, reviews.get(f.standard.pk), f.rated)
+        for f in (summary.standards if summary and status.draft else [])
+    ]
     return {
+        "who_does_what": who_does_what,
+        "review_in_use": bool(reviews),
         "council": council,
         "audit": audit,
         "framework": audit.framework,
@@ -187,10 +195,15 @@ def check_answers(request, council_code):
 def _render_check(request, council, audit, draft, refused=False, status=200):
     summary = scoring.summarise(draft.answers.with_criteria())
     error_links = []
+    not_approved = review_rules.submission_problems(draft)
     if refused:
         error_links = [
             (criterion_anchor(council, answer.criterion), message)
             for answer, message in summary.problems
+        ]
+        error_links += [
+            (reverse("review:standard", args=[council.code, standard.number]), message)
+            for standard, message in not_approved
         ]
     return render(
         request,
@@ -203,6 +216,7 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
             "error_links": error_links,
             "has_errors": bool(error_links),
             "can_submit": self_audit_access.may_submit(request.user, council),
+            "not_approved": not_approved,
         },
         status=status,
     )
