@@ -5,6 +5,7 @@ Once the director has assigned any standard, submission needs every standard app
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -211,12 +212,13 @@ def reopen_after_edit(draft: AuditReturn, standard_ids: Iterable[int], user: Use
         _save_step(review, user, reason)
 
 
-def history_of(review: StandardReview | None) -> list[object]:
-    """Each step of the review, newest first."""
+def history_of(review: StandardReview | None) -> list[Any]:
+    """Each step of the review, newest first. (The row made when a review is first needed is
+    no step anyone took: it has no reason and is left out.)"""
     if review is None:
         return []
     return list(
-        review.history.select_related("history_user", "assignee").order_by(
-            "-history_date", "-history_id"
-        )
+        review.history.filter(history_change_reason__isnull=False)
+        .select_related("history_user", "assignee")
+        .order_by("-history_date", "-history_id")
     )

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from climbie_audit.models import InspectorAssignment, User
+from climbie_audit.models import InspectorAssignment, Notification, User
 from demo.seed import seed_demo, seed_demo_audits, seed_demo_cabinet
 
 
@@ -65,6 +65,9 @@ def build(framework) -> Dataset:
     report = draft_report(leicester, "evaluation", people["director_a"])
     role = leicester.role_statement.roles.order_by("pk").first()
     inspection = Inspection.objects.filter(council=leicester).first()
+    notification = Notification.objects.create(
+        recipient=people["officer_a"], kind="return_due", subject="Due", body="Due soon"
+    )
     return Dataset(
         people=people,
         objects={
@@ -76,6 +79,7 @@ def build(framework) -> Dataset:
             "report": report,
             "role": role,
             "inspection": inspection,
+            "notification": notification,
             "CabinetReport": CabinetReport,
         },
     )
