@@ -151,7 +151,9 @@ def test_editing_an_approved_standard_sends_it_back_to_in_progress(
     step(director_client, draft, 1, "ready")
     step(director_client, draft, 1, "approve")
     data = form_data(draft, 1, overrides={"c1_1-evidence": "New evidence"})
-    assert client_for(officer).post("/councils/509/self-audit/standards/1/", data).status_code == 302
+    assert (
+        client_for(officer).post("/councils/509/self-audit/standards/1/", data).status_code == 302
+    )
     assert state_of(draft, 1) == ReviewState.IN_PROGRESS
     review = StandardReview.objects.get(audit_return=draft, standard__number=1)
     assert review.history.first().history_change_reason == "Changed after approval"
