@@ -172,9 +172,18 @@ def _rebind_after_conflict(answers, data, conflicts, strict):
     return forms
 
 
+SAVE_AT = "save-at-"
+
+
 def _after_save(request, council, audit, standard, strict):
     if not strict:
         messages.success(request, f"Your answers for standard {standard.number} have been saved.")
+        # A criterion's own save button brings the person back to where they were.
+        code = request.POST.get("action", "").removeprefix(SAVE_AT)
+        criterion = standard.criteria.filter(code=code).first()
+        if request.POST.get("action", "").startswith(SAVE_AT) and criterion is not None:
+            url = reverse("self_audit:standard", args=[council.code, standard.number])
+            return redirect(f"{url}#{criterion.anchor}")
         return redirect("self_audit:overview", council.code)
     following = (
         audit.framework.standards.filter(number__gt=standard.number).order_by("number").first()
