@@ -11,6 +11,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, QueryDict
 from django.utils.functional import cached_property
 
+from climbie_audit import limits
+
 # The mixins below are mixed into forms: to mypy they are forms, at run time plain classes.
 if TYPE_CHECKING:
     _Form = forms.BaseForm
@@ -142,8 +144,10 @@ class ErrorLinksMixin(_Form):
 
 
 def required_text(label: str, message: str, **kwargs: Any) -> forms.CharField:
-    """A text field whose "required" error says what to enter, in GOV.UK wording."""
-    return forms.CharField(label=label, error_messages={"required": message}, **kwargs)
+    """A required text field whose "required" error says what to enter, in GOV.UK wording:
+    bounded (by `max_length`, else limits.PARAGRAPH) and normalised, as every text is."""
+    limit = kwargs.pop("max_length", None) or limits.PARAGRAPH
+    return limits.bounded_text(label, limit, required=True, required_message=message, **kwargs)
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

@@ -160,6 +160,13 @@ AXES_VERBOSE = False
 # Every sign-in input is bounded before anything stores it (no 500 for any length or byte).
 AXES_USERNAME_CALLABLE = "climbie_audit.accounts.throttling.bounded_username"
 
+# Request bodies (decision 0011). A standard page at every limit (15 criteria of evidence and
+# improvement) is about 2 MB as the browser percent-encodes it; anything larger answers the
+# GOV.UK "too large" page (400), never a 500. Uploaded workbooks have their own limit
+# (standards.spreadsheet.upload_safety).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
 ROOT_URLCONF = "climbie_audit.urls"
 WSGI_APPLICATION = "climbie_audit.wsgi.application"
 

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from climbie_audit import limits
+
 RATING_LEVELS = (1, 2, 3, 4)
 
 
@@ -326,9 +328,9 @@ class Answer(models.Model):
     rating = models.PositiveSmallIntegerField(
         null=True, blank=True, choices=[(level, str(level)) for level in RATING_LEVELS]
     )
-    evidence = models.TextField("evidence and comment", blank=True)
-    improvement = models.TextField("intended improvement", blank=True)
-    lead_officer = models.CharField(max_length=120, blank=True)
+    evidence = models.TextField("evidence and comment", blank=True, max_length=limits.EVIDENCE)
+    improvement = models.TextField("intended improvement", blank=True, max_length=limits.PARAGRAPH)
+    lead_officer = models.CharField(max_length=limits.NAME, blank=True)
     target_date = models.DateField(null=True, blank=True)
     # Optimistic concurrency: a save must name the revision it was edited from.
     revision = models.PositiveIntegerField(default=0)
@@ -347,6 +349,12 @@ class Answer(models.Model):
             models.CheckConstraint(
                 name="rating_between_1_and_4",
                 condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=4),
+            ),
+            *limits.length_checks(
+                "answer",
+                evidence=limits.EVIDENCE,
+                improvement=limits.PARAGRAPH,
+                lead_officer=limits.NAME,
             ),
         ]
 
@@ -461,9 +469,9 @@ class ImprovementAction(models.Model):
     )
     # The criterion's self-rating in `updated_from`: 4 once a revised return no longer needs it.
     source_rating = models.PositiveSmallIntegerField(null=True, blank=True)
-    title = models.CharField(max_length=200)
-    action = models.TextField()
-    lead_officer = models.CharField(max_length=120, blank=True)
+    title = models.CharField(max_length=limits.SHORT)
+    action = models.TextField(max_length=limits.PARAGRAPH)
+    lead_officer = models.CharField(max_length=limits.NAME, blank=True)
     target_date = models.DateField(null=True, blank=True)
     status = models.CharField(
         max_length=12, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
@@ -489,6 +497,12 @@ class ImprovementAction(models.Model):
             models.CheckConstraint(
                 name="complete_action_has_completion_date",
                 condition=~models.Q(status="complete") | models.Q(completed_on__isnull=False),
+            ),
+            *limits.length_checks(
+                "action",
+                title=limits.SHORT,
+                action=limits.PARAGRAPH,
+                lead_officer=limits.NAME,
             ),
         ]
 
@@ -521,7 +535,7 @@ class ProgressNote(models.Model):
         "climbie_audit.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, max_length=limits.NOTE)
     status_before = models.CharField(max_length=12, choices=ActionStatus.choices, blank=True)
     status_after = models.CharField(max_length=12, choices=ActionStatus.choices, blank=True)
 
@@ -529,6 +543,7 @@ class ProgressNote(models.Model):
 
     class Meta:
         ordering = ["action", "-recorded_at", "-pk"]
+        constraints = limits.length_checks("progressnote", text=limits.NOTE)
 
     def __str__(self) -> str:
         return f"{self.action.criterion.code} note {self.recorded_at:%Y-%m-%d}"

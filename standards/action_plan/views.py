@@ -12,9 +12,11 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from climbie_audit import limits
 from climbie_audit.form_fields import ErrorLinksMixin as SharedErrorLinksMixin
 from climbie_audit.form_fields import NamedDateField
 from climbie_audit.form_fields import form_helper as _helper
+from climbie_audit.limits import bounded_text
 from standards.action_plan import access as action_plan_access
 from standards.action_plan import rules as action_plan
 from standards.models import ActionStatus, Criterion, ImprovementAction
@@ -38,9 +40,9 @@ class ProgressForm(ErrorLinksMixin, forms.Form):
             "invalid_choice": "Select a status",
         },
     )
-    note = forms.CharField(
-        label="Progress note",
-        required=False,
+    note = bounded_text(
+        "Progress note",
+        limits.NOTE,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="What has been done since the last update, and what is next.",
     )
@@ -84,26 +86,18 @@ class ProgressForm(ErrorLinksMixin, forms.Form):
 
 
 class DetailsForm(ErrorLinksMixin, forms.Form):
-    title = forms.CharField(
-        label="Title",
-        max_length=200,
-        error_messages={
-            "required": "Enter a title for the action",
-            "max_length": "Title must be 200 characters or fewer",
-        },
+    title = bounded_text(
+        "Title", limits.SHORT, required=True, required_message="Enter a title for the action"
     )
-    action = forms.CharField(
-        label="Action",
+    action = bounded_text(
+        "Action",
+        limits.PARAGRAPH,
+        required=True,
+        required_message="Enter the action",
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="What the council will do to meet the criterion.",
-        error_messages={"required": "Enter the action"},
     )
-    lead_officer = forms.CharField(
-        label="Lead officer",
-        required=False,
-        max_length=120,
-        error_messages={"max_length": "Lead officer must be 120 characters or fewer"},
-    )
+    lead_officer = bounded_text("Lead officer", limits.NAME)
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
 
     def __init__(self, *args, laming_deadline=None, criteria=None, **kwargs):
