@@ -44,11 +44,12 @@ class NamedDateField(DateInputField):  # type: ignore[misc]  # crispy-forms-gds 
         ]
         if missing:
             raise ValidationError(f"{self.name} must include a {' and '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+        digits = day + month + year
+        if not (digits.isascii() and digits.isdigit()) or len(year) != 4:
             raise ValidationError(f"{self.name} must be a real date")
         try:
             return datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:  # a day of 40 nines overflows a C long
             raise ValidationError(f"{self.name} must be a real date") from error
 
 
