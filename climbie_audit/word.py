@@ -19,8 +19,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -133,8 +134,10 @@ class WordDocument:
     @property
     def text_width(self) -> int:
         section = self.document.sections[0]
-        width: int = section.page_width - section.left_margin - section.right_margin
-        return width
+        # Set in _page(), so never None here.
+        parts = (section.page_width, section.left_margin, section.right_margin)
+        page, left, right = (int(part or 0) for part in parts)
+        return page - left - right
 
     def bytes(self) -> bytes:
         out = io.BytesIO()
@@ -145,7 +148,7 @@ class WordDocument:
 
     def heading(self, text: str, level: int = 1, number: str = "") -> Paragraph:
         """A Word heading (Heading 1-4); a number is set off by a tab, as in the PDF."""
-        paragraph = self.document.add_heading("", level=level)
+        paragraph: Paragraph = self.document.add_heading("", level=level)
         _add_text(paragraph, f"{number}\t{text}" if number else text)
         return paragraph
 
@@ -208,15 +211,15 @@ class WordDocument:
         if caption:
             self.paragraph(caption, bold=True, keep_with_next=True)
         columns = len(header) if header else max((len(row) for row in rows), default=1)
-        table = self.document.add_table(rows=0, cols=columns)
+        table: Table = self.document.add_table(rows=0, cols=columns)
         table.style = self.document.styles["Table Grid"]
         if header:
-            cells = table.add_row().cells
+            cells = _new_row(table).cells
             for cell, text in zip(cells, header, strict=True):
                 _fill(cell, text, bold=True, size=size, shade=True)
             _repeat_as_header(table.rows[0])
         for row in rows:
-            cells = table.add_row().cells
+            cells = _new_row(table).cells
             for index, (cell, text) in enumerate(zip(cells, row, strict=False)):
                 heading = row_headers and index == 0
                 _fill(cell, text, bold=heading, size=size, shade=heading)
@@ -230,7 +233,7 @@ class WordDocument:
         return table
 
 
-def _set_language(rpr: OxmlElement) -> None:
+def _set_language(rpr: BaseOxmlElement) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -272,18 +275,23 @@ def _fill(cell: _Cell, text: str, *, bold: bool, size: float | None, shade: bool
         properties.append(shading)
 
 
-def _row_properties(row: object) -> OxmlElement:
-    properties: OxmlElement = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+def _new_row(table: Table) -> _Row:
+    row: _Row = table.add_row()  # type: ignore[no-untyped-call]  # untyped in python-docx 1.2
+    return row
+
+
+def _row_properties(row: _Row) -> BaseOxmlElement:
+    properties: BaseOxmlElement = row._tr.get_or_add_trPr()
     return properties
 
 
-def _repeat_as_header(row: object) -> None:
+def _repeat_as_header(row: _Row) -> None:
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
     _row_properties(row).append(marker)
 
 
-def _cant_split(row: object) -> None:
+def _cant_split(row: _Row) -> None:
     marker = OxmlElement("w:cantSplit")
     marker.set(qn("w:val"), "true")
     _row_properties(row).insert(0, marker)

@@ -61,9 +61,7 @@ def evaluation_docx_bytes(evaluation: Evaluation) -> bytes:
 
 def evaluation_filename(evaluation: Evaluation, extension: str) -> str:
     version = evaluation.audit_return.number
-    return (
-        f"ssi-evaluation-{evaluation.council.code}-v{version}-{evaluation.phase}.{extension}"
-    )
+    return f"ssi-evaluation-{evaluation.council.code}-v{version}-{evaluation.phase}.{extension}"
 
 
 def _judged(value: str) -> str:
@@ -100,7 +98,10 @@ def write_evaluation(document: WordDocument, context: dict[str, object], top_lev
     )
     document.label("Please complete the relevant tick box to identify this evaluation phase.")
     document.table(
-        [[label, "X" if value == evaluation.phase else ""] for value, label in Evaluation.Phase.choices],
+        [
+            [label, "X" if value == evaluation.phase else ""]
+            for value, label in Evaluation.Phase.choices
+        ],
         row_headers=True,
         widths=[0.9, 0.1],
     )

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from climbie_audit.form_fields import posted
-from climbie_audit.word import DOCX
 from climbie_audit.pdf import render_pdf
+from climbie_audit.word import DOCX
 from evaluations.evaluation import access as evaluation_access
 from evaluations.evaluation import workflow
 from evaluations.evaluation import workspace as workspace_rules

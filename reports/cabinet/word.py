@@ -61,8 +61,10 @@ def _front(document: WordDocument, report: CabinetReport, timetable: list) -> No
         f"{row.committee}: {dateformat.format(row.meeting_date, 'jS F Y')}" for row in timetable
     )
     document.table(
-        [["Wards affected", "Forward timetable of meetings:"],
-         [report.wards_affected, meetings or "No meetings set"]],
+        [
+            ["Wards affected", "Forward timetable of meetings:"],
+            [report.wards_affected, meetings or "No meetings set"],
+        ],
         widths=[0.5, 0.5],
     )
     document.heading(report.title, 1)
@@ -75,7 +77,11 @@ def _section(document: WordDocument, section: NumberedSection, implications: lis
     if section.is_implications_table:
         document.table(
             [
-                [row.get("name", ""), "Yes" if row.get("applies") else "No", row.get("reference", "")]
+                [
+                    row.get("name", ""),
+                    "Yes" if row.get("applies") else "No",
+                    row.get("reference", ""),
+                ]
                 for row in implications
             ],
             header=[
@@ -152,18 +158,33 @@ def _self_audit(document: WordDocument, figures: dict, council_name: str) -> Non
     )
     levels = list(reversed(figures["levels"]))
     rows = [
-        [f"{row.number}. {row.title}", *map(str, reversed(row.counts)), str(row.total),
-         str(row.share_four), str(row.late)]
+        [
+            f"{row.number}. {row.title}",
+            *map(str, reversed(row.counts)),
+            str(row.total),
+            str(row.share_four),
+            str(row.late),
+        ]
         for row in figures["rows"]
     ]
     rows.append(
-        ["All standards", *map(str, reversed(figures["totals"])), str(figures["total"]),
-         str(figures["share_four"]), str(figures["late"])]
+        [
+            "All standards",
+            *map(str, reversed(figures["totals"])),
+            str(figures["total"]),
+            str(figures["share_four"]),
+            str(figures["late"]),
+        ]
     )
     document.table(
         rows,
-        header=["Standard", *(f"Rated {level}" for level in levels), "Criteria", "Rated 4 (%)",
-                "Later than Laming deadline"],
+        header=[
+            "Standard",
+            *(f"Rated {level}" for level in levels),
+            "Criteria",
+            "Rated 4 (%)",
+            "Later than Laming deadline",
+        ],
         row_headers=True,
         caption="Number of criteria at each rating, by standard",
         size=9.5,
@@ -185,7 +206,9 @@ def _short_date(value: datetime.date | None) -> str:
 def _action_plan(document: WordDocument, plan: dict, council_name: str) -> None:
     rows, counts = plan["rows"], plan["counts"]
     endorsed_on = plan["plan"].endorsed_on
-    endorsed = f", endorsed by Cabinet on {dateformat.format(endorsed_on, 'j F Y')}" if endorsed_on else ""
+    endorsed = (
+        f", endorsed by Cabinet on {dateformat.format(endorsed_on, 'j F Y')}" if endorsed_on else ""
+    )
     plural = "" if len(rows) == 1 else "s"
     document.heading("The action plan with progress", 1)
     document.paragraph(

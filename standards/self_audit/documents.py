@@ -40,7 +40,11 @@ class ReturnRow:
 
     @property
     def criterion_with_deadline(self) -> str:
-        return f"{self.criterion}\nLaming deadline: {self.deadline}" if self.deadline else self.criterion
+        return (
+            f"{self.criterion}\nLaming deadline: {self.deadline}"
+            if self.deadline
+            else self.criterion
+        )
 
     def cells(self) -> list[str]:
         return [
@@ -118,7 +122,9 @@ def return_document(audit_return: AuditReturn) -> ReturnDocument:
                 target_date=_date(answer.target_date, "j M Y"),
             )
         )
-    submitted_at = timezone.localtime(audit_return.submitted_at) if audit_return.submitted_at else None
+    submitted_at = (
+        timezone.localtime(audit_return.submitted_at) if audit_return.submitted_at else None
+    )
     by = audit_return.submitted_by.display_name if audit_return.submitted_by else ""
     return ReturnDocument(
         title=(

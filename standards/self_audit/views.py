@@ -12,9 +12,8 @@ from climbie_audit import access
 from climbie_audit.word import DOCX
 from standards.models import Criterion, ImmutableRecordError, Recommendation
 from standards.self_audit import access as self_audit_access
-from standards.self_audit import documents
+from standards.self_audit import documents, scoring
 from standards.self_audit import rules as self_audit
-from standards.self_audit import scoring
 from standards.self_audit.forms import AnswerForm, ConflictChoiceForm, initial_for
 from standards.self_audit.status import status_of
 

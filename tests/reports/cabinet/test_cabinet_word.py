@@ -80,8 +80,11 @@ def test_sections_are_word_headings_and_paragraphs_numbered_styles(papers, kind)
 def test_tables_mark_their_header_rows_to_repeat_and_rows_never_split(papers):
     _, _, docx = papers[ReportKind.PROGRESS]
     document = Document(io.BytesIO(docx))
-    headed = [t for t in document.tables if t.rows[0]._tr.trPr is not None
-              and t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None]
+    headed = [
+        t
+        for t in document.tables
+        if t.rows[0]._tr.trPr is not None and t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    ]
     headers = [[c.text for c in t.rows[0].cells] for t in headed]
     assert ["Criterion", "Action", "Lead officer", "Target date", "Status", "Latest progress"] in (
         headers

@@ -5,8 +5,8 @@ titled; a draft is not a document; another council's people get 404."""
 import io
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 from docx.oxml.ns import qn
@@ -45,9 +45,7 @@ def test_the_pdf_is_tagged_titled_and_carries_every_answer(client_for, officer, 
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert 'filename="self-audit-509-v1.pdf"' in response["Content-Disposition"]
     reader = PdfReader(io.BytesIO(response.content))
-    assert reader.metadata.title == (
-        "Leicester: Victoria Climbié self-audit return, version 1"
-    )
+    assert reader.metadata.title == ("Leicester: Victoria Climbié self-audit return, version 1")
     catalog = reader.trailer["/Root"]
     assert catalog["/Lang"] == "en-GB" and "/StructTreeRoot" in catalog
     text = " ".join(pdf_text(response.content).split())
@@ -67,8 +65,13 @@ def test_the_word_copy_has_the_same_rows_with_repeating_headers(client_for, offi
     assert all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in criteria)
     rows = {r.cells[0].text: [c.text for c in r.cells] for t in criteria for r in t.rows[1:]}
     assert len(rows) == 54
-    assert rows["2.10"][2:] == ["3", "Evidence for 2.10", "Improve 2.10", "Service manager",
-                                "1 Apr 2003"]
+    assert rows["2.10"][2:] == [
+        "3",
+        "Evidence for 2.10",
+        "Improve 2.10",
+        "Service manager",
+        "1 Apr 2003",
+    ]
 
 
 def test_the_versions_page_offers_documents_for_submitted_versions_only(
