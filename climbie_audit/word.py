@@ -30,6 +30,14 @@ FONT = "Arial"  # the councils' papers; Arimo, which the PDFs embed, has Arial's
 INK = RGBColor(0x0B, 0x0C, 0x0C)
 HEADER_SHADING = "F3F2F1"
 BOLD = re.compile(r"\*\*(.+?)\*\*")
+# Characters XML 1.0 cannot carry (lxml refuses them). Text pasted from other programs brings
+# some (a vertical tab from Word, a form feed): they are dropped rather than refuse the download.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    return NOT_XML.sub("", text or "")
+
 
 NUMBERED_2 = "Numbered paragraph"  # 1.1
 NUMBERED_3 = "Numbered paragraph 3"  # 4.5.1, under a numbered sub-heading
@@ -63,6 +71,7 @@ class WordDocument:
         self, title: str, author: str, subject: str, dated: datetime.datetime | None
     ) -> None:
         core = self.document.core_properties
+        title, author, subject = xml_safe(title), xml_safe(author), xml_safe(subject)
         core.title = title
         core.language = LANGUAGE
         core.author = author
@@ -121,7 +130,7 @@ class WordDocument:
         if running_head:
             head = section.header.paragraphs[0]
             head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            run = head.add_run(running_head)
+            run = head.add_run(xml_safe(running_head))
             run.font.size = Pt(8.5)
         foot = section.footer.paragraphs[0]
         foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -247,7 +256,7 @@ def _add_text(
     paragraph: Paragraph, text: str, *, bold: bool = False, size: float | None = None
 ) -> None:
     """The text as runs: "**words**" bold, line breaks as Word line breaks."""
-    for index, piece in enumerate(BOLD.split(text or "")):
+    for index, piece in enumerate(BOLD.split(xml_safe(text))):
         if not piece:
             continue
         # BOLD.split puts the words between ** at odd positions.
