@@ -162,6 +162,9 @@ class CabinetReport(models.Model):
     final_for = models.CharField("meeting", max_length=limits.SHORT, blank=True)
     pdf = models.BinaryField(null=True, blank=True, editable=False)
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    # The Word copy, made with the PDF when the report is marked final and kept as unchanged.
+    # Reports marked final before Word copies existed have none (decision 0009).
+    docx = models.BinaryField(null=True, blank=True, editable=False)
 
     objects = CabinetReportQuerySet.as_manager()
 
@@ -216,6 +219,10 @@ class CabinetReport(models.Model):
     @property
     def pdf_bytes(self) -> bytes:
         return bytes(self.pdf) if self.pdf is not None else b""
+
+    @property
+    def docx_bytes(self) -> bytes:
+        return bytes(self.docx) if self.docx is not None else b""
 
     def values(self, names) -> dict:
         return {name: getattr(self, name) for name in names}

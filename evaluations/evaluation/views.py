@@ -9,9 +9,15 @@ from django.views.decorators.http import require_POST
 
 from climbie_audit.form_fields import posted
 from climbie_audit.pdf import render_pdf
+from climbie_audit.word import DOCX
 from evaluations.evaluation import access as evaluation_access
 from evaluations.evaluation import workflow
 from evaluations.evaluation import workspace as workspace_rules
+from evaluations.evaluation.documents import (
+    evaluation_docx_bytes,
+    evaluation_filename,
+    evaluation_title,
+)
 from evaluations.evaluation.forms import (
     FindingForm,
     HeaderForm,
@@ -164,11 +170,14 @@ def pdf(request, council_code, pk):
     return response
 
 
-def evaluation_title(council) -> str:
-    return (
-        f"Victoria Climbié Audit Tool: 2002-03: Performance Evaluation for "
-        f"{council.name} ({council.code})"
-    )
+def docx(request, council_code, pk):
+    """The evaluation as a Word file, written from the same context as its PDF."""
+    council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
+    response = HttpResponse(evaluation_docx_bytes(evaluation), content_type=DOCX)
+    filename = evaluation_filename(evaluation, "docx")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- Writing an evaluation ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from climbie_audit import access
 from climbie_audit.form_fields import posted, with_revision
 from evaluations.models import Inspection
 from reports.cabinet import access as cabinet_access
-from reports.cabinet import rendering
+from reports.cabinet import rendering, word
 from reports.cabinet.blocks import appendix_numbers, numbered_sections
 from reports.cabinet.data import gather, latest_issued_evaluation
 from reports.cabinet.drafting import (
@@ -394,6 +394,18 @@ def report_pdf(request, council_code, pk):
     response["Cache-Control"] = "private, no-store"
     if report.is_final:
         response["ETag"] = f'"{report.pdf_sha256}"'
+    return response
+
+
+def report_docx(request, council_code, pk):
+    """The Word copy: a final report's kept bytes, a draft's written now from the PDF's context."""
+    council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
+    if report.is_final and report.docx is None:
+        raise Http404("This report was marked final before Word copies were kept")
+    content = word.report_docx_bytes(report)
+    response = HttpResponse(content, content_type=word.DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{word.docx_filename(report)}"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -130,6 +130,10 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/cabinet-reports/1/pdf/
+    "cabinet:docx": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/word/ (a draft: its council only)
     "cabinet:report": {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
@@ -154,6 +158,10 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/roles-and-responsibilities/pdf/
+    "roles:docx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/roles-and-responsibilities/word/
     "cabinet:section": {
         "get": "login 403 404 ok 404 404 404",
         "post": "login 403 404 ok 404 404 404",
@@ -190,6 +198,10 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/evaluations/1/pdf/
+    "evaluation:docx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/evaluations/1/word/
     "evaluation:remove_finding": {
         "get": "login 404 404 404 ok 404 404",
         "post": "login 404 404 404 ok 404 404",
@@ -309,6 +321,14 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/self-audit/versions/1/
+    "self_audit:version_pdf": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/versions/1/return.pdf (submitted)
+    "self_audit:version_docx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/versions/1/return.docx (submitted)
     "self_audit:versions": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
