@@ -97,6 +97,22 @@ else:
         f"CACHE_BACKEND must be redis, database or locmem, not {CACHE_BACKEND!r}."
     )
 
+# --- Task queue and documents (issue 17, docs/decisions/0012) --------------------------------------
+# Draft PDFs are rendered by `manage.py db_worker` (started by `make run`) from jobs kept in the
+# database, SQLite or PostgreSQL alike. TASKS_BACKEND=immediate runs each job as it is asked for
+# (the tests do, except those about the queue).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND],
+    }
+}
+# Past this a PDF stops rendering with a clear message (gunicorn's own timeout is 60 s).
+PDF_TIME_LIMIT_SECONDS = float(os.environ.get("PDF_TIME_LIMIT_SECONDS", "20"))
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -113,6 +129,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # The task queue (issue 17): Django's tasks API (django-tasks backport), jobs in the database.
+    "django_tasks",
+    "django_tasks_db",
     "climbie_audit",
     "standards",
     "evaluations",
