@@ -70,8 +70,12 @@ if CACHE_BACKEND == "redis":
         raise ImproperlyConfigured("CACHE_BACKEND=redis needs REDIS_URL.")
     CACHES: dict[str, dict[str, object]] = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis away means an empty cache, never an error page (climbie_audit/cache.py).
+            "BACKEND": "climbie_audit.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
+            # A Redis that stops answering costs a request at most these timeouts, then is
+            # left alone for a few seconds.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
             # One Redis may serve several deployments (or a load test beside a live service).
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "climbie"),
         }
