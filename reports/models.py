@@ -103,6 +103,8 @@ class CabinetReport(models.Model):
     wards_affected = models.CharField(max_length=200, default="All")
     officer_title = models.CharField("report of the", max_length=200)
     title = models.CharField(max_length=300)
+    # The date the report speaks as at: its text, figures and appendices show the state then.
+    report_date = models.DateField(null=True, blank=True)
     # What the report was drafted from.
     evaluation = models.ForeignKey(
         "evaluations.Evaluation",
