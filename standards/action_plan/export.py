@@ -112,11 +112,10 @@ def as_xlsx(rows: list[list[object]], title: str) -> bytes:
     sheet.title = "Action plan"
     put(sheet.cell(row=1, column=1), title).font = Font(bold=True, size=14)
     for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=2, column=index, value=column.heading)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        letter = cell.column_letter
-        sheet.column_dimensions[letter].width = column.width
+        heading = sheet.cell(row=2, column=index, value=column.heading)
+        heading.font = Font(bold=True)
+        heading.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[heading.column_letter].width = column.width
     for row_number, row in enumerate(rows, start=3):
         for index, (column, value) in enumerate(zip(COLUMNS, row, strict=True), start=1):
             cell: Cell = sheet.cell(row=row_number, column=index)

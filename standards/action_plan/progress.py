@@ -45,7 +45,9 @@ def status_as_at(action: ImprovementAction, on: datetime.date) -> str:
     Without its notes prefetched (a caller counting many actions cheaply) it is the status now,
     except that an action completed after `on` was not complete on `on`: never a query per row.
     """
-    changes = [n for n in progress_notes(action) if n.changed_status] if _notes_loaded(action) else []
+    changes = (
+        [n for n in progress_notes(action) if n.changed_status] if _notes_loaded(action) else []
+    )
     reported = [n for n in changes if n.as_at <= on]
     if reported:
         status = reported[-1].status_after
