@@ -104,6 +104,8 @@ class CabinetReport(models.Model):
     wards_affected = models.CharField(max_length=limits.SHORT, default="All")
     officer_title = models.CharField("report of the", max_length=limits.SHORT)
     title = models.CharField(max_length=limits.TITLE)
+    # The date the report speaks as at: its text, figures and appendices show the state then.
+    report_date = models.DateField(null=True, blank=True)
     # What the report was drafted from.
     evaluation = models.ForeignKey(
         "evaluations.Evaluation",

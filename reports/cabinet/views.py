@@ -140,7 +140,9 @@ def new_report(request, council_code):
         inspection = inspections.get(choice)
         kind = ReportKind.INSPECTION if choice.startswith("inspection") else choice
         try:
-            report = draft_report(council, kind, request.user, inspection=inspection)
+            report = draft_report(
+                council, kind, request.user, inspection=inspection, today=form.report_date
+            )
         except DraftingRefused as refusal:
             message = refusal.message
             if kind == ReportKind.INSPECTION:
