@@ -26,6 +26,7 @@ urlpatterns = [
     path("framework/", include("standards.framework.urls")),
     path(COUNCIL + "self-audit/", include("standards.self_audit.urls")),
     path("", include("standards.spreadsheet.urls")),
+    path("", include("standards.evidence.urls")),
     path(COUNCIL + "action-plan/", include("standards.action_plan.urls")),
     # evaluations
     path("", include("evaluations.evaluation.urls")),

@@ -138,6 +138,14 @@ def static_files_found_when_asked_for():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def uploaded_files_kept_apart(tmp_path_factory):
+    """Files the tests upload (evidence documents) go to a folder of the session's own, never
+    to the working copy's media/ folder."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with nothing cached, as its database starts empty: cached entries name
