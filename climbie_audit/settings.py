@@ -174,6 +174,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "climbie_audit.context_processors.service",
+                # By name, as the URLs are: the open SSI queries the council's pages show (lazy).
+                "evaluations.challenge.context_processors.challenge",
             ],
         },
     },

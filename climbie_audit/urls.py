@@ -31,6 +31,7 @@ urlpatterns = [
     # evaluations
     path("", include("evaluations.evaluation.urls")),
     path("", include("evaluations.inspection.urls")),
+    path("", include("evaluations.challenge.urls")),
     # reports
     path("", include("reports.cabinet.urls")),
     path("", include("reports.roles.urls")),

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_POST
 
 from climbie_audit.form_fields import posted
 from climbie_audit.pdf import render_pdf
+from evaluations.challenge import access as challenge_access
+from evaluations.challenge import rules as challenge_rules
 from evaluations.evaluation import access as evaluation_access
 from evaluations.evaluation import workflow
 from evaluations.evaluation import workspace as workspace_rules
@@ -46,6 +48,7 @@ def workspace(request):
             "assigned": assigned,
             "others": others,
             "filtered": bool(region or status),
+            "open_queries": challenge_rules.open_queries_of_inspector(request.user),
         },
     )
 
@@ -139,7 +142,18 @@ def detail(request, council_code, pk):
             "response": response,
             "can_edit": evaluation_access.may_edit_evaluation(user, council, evaluation),
             "can_respond": evaluation_access.may_respond_to(user, council, evaluation, response),
+            "queries": evaluation_queries(user, council, evaluation),
+            "can_raise_query": evaluation_access.may_edit_evaluation(user, council, evaluation),
         },
+    )
+
+
+def evaluation_queries(user, council, evaluation) -> list:
+    """The evaluation's SSI queries, for the council's people and assigned inspectors only."""
+    return list(
+        challenge_access.council_queries(user, council)
+        .filter(evaluation=evaluation)
+        .in_framework_order()
     )
 
 
@@ -154,6 +168,12 @@ def pdf(request, council_code, pk):
             "judgements": _judgements(evaluation),
             "findings": list(evaluation.findings.all()),
             "phases": Evaluation.Phase.choices,
+            # On request, an annex of the queries and their answers, for those who took part.
+            "annex": challenge_rules.queries_with_threads(
+                evaluation_queries(request.user, council, evaluation)
+            )
+            if request.GET.get("annex") == "queries"
+            else [],
         },
         title=title,
     )

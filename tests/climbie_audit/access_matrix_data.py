@@ -25,6 +25,7 @@ ROLES = [
 
 
 def build(framework) -> Dataset:
+    from evaluations.challenge import rules as challenge
     from evaluations.evaluation import workflow
     from evaluations.models import Evaluation, Inspection
     from reports.cabinet.drafting import draft_report
@@ -69,6 +70,16 @@ def build(framework) -> Dataset:
             "highlight": False,
         },
     )
+    query = challenge.raise_query(
+        draft_evaluation, evidence.criterion, people["inspector_a"], "Where is the audit?"
+    )
+    challenge.answer_query(
+        query,
+        people["officer_a"],
+        "Attached.",
+        query.revision,
+        [check_evidence("audit.pdf", io.BytesIO(b"%PDF-1.4 audit"), None)],
+    )
     plan = action_plan.plan_for(audit)
     action = plan.actions.order_by("pk").first()
     report = draft_report(leicester, "evaluation", people["director_a"])
@@ -86,6 +97,8 @@ def build(framework) -> Dataset:
             "role": role,
             "inspection": inspection,
             "evidence": evidence,
+            "query": query,
+            "query_document": query.messages.last().documents.get(),
             "CabinetReport": CabinetReport,
         },
     )
