@@ -30,7 +30,7 @@ def council_queries(user: User, council: Council) -> ChallengeQueryQuerySet:
     if not takes_part(user, council):
         return ChallengeQuery.objects.none()
     return ChallengeQuery.objects.filter(council=council).select_related(
-        "criterion__standard", "raised_by", "evaluation"
+        "criterion__standard", "raised_by", "evaluation", "council"
     )
 
 

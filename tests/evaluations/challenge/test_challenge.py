@@ -175,3 +175,32 @@ def _checked(name, data):
     from standards.evidence.file_checks import check_evidence
 
     return check_evidence(name, io.BytesIO(data), len(data))
+
+
+def test_the_evaluation_pdf_lists_queries_and_answers_as_an_annex_on_request(
+    client_for, officer, inspector, draft, query
+):
+    import io
+
+    from pypdf import PdfReader
+
+    challenge.answer_query(
+        query, officer, "The audit report is attached.", query.revision,
+        [_checked("case-audit.pdf", samples.PDF_BYTES)],
+    )  # fmt: skip
+    client = client_for(inspector)
+    detail = client.get(reverse("evaluation:detail", args=["509", draft.pk])).content.decode()
+    assert "Where is the audit of 2.10?" in detail and "?annex=queries" in detail
+
+    def pdf_text(path):
+        response = client.get(path)
+        assert response["Content-Type"] == "application/pdf"
+        reader = PdfReader(io.BytesIO(response.content))
+        return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+    path = reverse("evaluation:pdf", args=["509", draft.pk])
+    annexed = pdf_text(path + "?annex=queries")
+    assert "Annex: queries and answers" in annexed
+    assert "Criterion 2.10" in annexed and "Where is the audit of 2.10?" in annexed
+    assert "The audit report is attached." in annexed and "case-audit.pdf" in annexed
+    assert "Annex: queries and answers" not in pdf_text(path)
