@@ -14,7 +14,7 @@ from standards.evidence.file_checks import check_evidence
 from standards.evidence.rules import add_evidence
 from standards.models import Criterion
 from tests.evaluations.helpers import start
-from tests.standards.helpers import draft_for, submitted_return
+from tests.standards.helpers import submitted_return
 
 BUDGETS = {
     "criterion's evidence": 12,
