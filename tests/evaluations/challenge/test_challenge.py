@@ -204,3 +204,15 @@ def test_the_evaluation_pdf_lists_queries_and_answers_as_an_annex_on_request(
     assert "Criterion 2.10" in annexed and "Where is the audit of 2.10?" in annexed
     assert "The audit report is attached." in annexed and "case-audit.pdf" in annexed
     assert "Annex: queries and answers" not in pdf_text(path)
+
+
+def test_the_criterions_page_shows_its_open_query_to_the_council(
+    client_for, director, officer, audit_return, query
+):
+    from standards.self_audit.rules import start_revision
+
+    start_revision(audit_return.self_audit, director)
+    page = client_for(officer).get(reverse("self_audit:standard", args=["509", 2]))
+    notice = page.content.decode()
+    assert 'data-testid="query-2.10"' in notice and "SSI has a query on 2.10" in notice
+    assert 'data-testid="query-2.1"' not in notice
