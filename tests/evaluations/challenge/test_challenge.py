@@ -146,6 +146,34 @@ def test_an_issued_evaluations_queries_take_no_more_messages(
         QueryMessage.objects.filter(query=query).delete()
 
 
+def test_the_issued_evaluation_shows_queries_only_to_those_who_took_part(
+    client_for, officer, inspector, inspector_unassigned, draft, query, monkeypatch
+):
+    from evaluations.evaluation import views as evaluation_views
+    from evaluations.evaluation import workflow
+
+    fill_like_seed(draft, inspector)
+    workflow.issue(draft, inspector, notify=False)
+    detail = reverse("evaluation:detail", args=["509", draft.pk])
+    assert "Where is the audit of 2.10?" in client_for(officer).get(detail).content.decode()
+    # An unassigned inspector may read the issued evaluation, but not the challenge.
+    outsider = client_for(inspector_unassigned)
+    page = outsider.get(detail)
+    assert page.status_code == 200 and "Where is the audit of 2.10?" not in page.content.decode()
+    assert "?annex=queries" not in page.content.decode()
+    # The PDF it downloads has no annex, however it asks: the view passes none to render.
+    annexes = []
+    real_render = evaluation_views.render_pdf
+
+    def render_and_keep_annex(template, context, **kwargs):
+        annexes.append(context["annex"])
+        return real_render(template, context, **kwargs)
+
+    monkeypatch.setattr(evaluation_views, "render_pdf", render_and_keep_annex)
+    outsider.get(reverse("evaluation:pdf", args=["509", draft.pk]) + "?annex=queries")
+    assert annexes == [[]]
+
+
 def test_other_councils_unassigned_inspectors_and_administrators_get_404(
     client_for, officer_b, inspector_unassigned, administrator, draft, query, officer
 ):
