@@ -26,10 +26,12 @@ urlpatterns = [
     path("framework/", include("standards.framework.urls")),
     path(COUNCIL + "self-audit/", include("standards.self_audit.urls")),
     path("", include("standards.spreadsheet.urls")),
+    path("", include("standards.evidence.urls")),
     path(COUNCIL + "action-plan/", include("standards.action_plan.urls")),
     # evaluations
     path("", include("evaluations.evaluation.urls")),
     path("", include("evaluations.inspection.urls")),
+    path("", include("evaluations.challenge.urls")),
     # reports
     path("", include("reports.cabinet.urls")),
     path("", include("reports.roles.urls")),

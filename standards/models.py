@@ -598,3 +598,7 @@ class ProgressNote(models.Model):
     @property
     def changed_status(self) -> bool:
         return bool(self.status_after) and self.status_after != self.status_before
+
+
+# Evidence documents (issue 18) live in their own module; imported here so Django finds them.
+from standards.models_evidence import EvidenceFile, EvidenceLink  # noqa: E402, F401

@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history
 from climbie_audit.concurrency import claim
 from climbie_audit.limits import normalise_text
 from climbie_audit.models import Council, User
+from standards.evidence.rules import copy_links
 from standards.models import (
     Answer,
     AuditReturn,
@@ -109,6 +110,8 @@ def start_revision(audit: SelfAudit, user: User) -> AuditReturn:
         default_user=user,
         default_change_reason=f"Copied from version {previous.number}",
     )
+    # The evidence documents come too: new links to the same stored files, not new bytes.
+    copy_links(previous, revision)
     return revision
 
 

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from climbie_audit import access
 from climbie_audit.word import DOCX
+from standards.evidence.access import may_read_evidence
+from standards.evidence.rules import counts_by_criterion as evidence_counts_by_criterion
 from standards.models import Criterion, ImmutableRecordError, Recommendation
 from standards.self_audit import access as self_audit_access
 from standards.self_audit import documents, scoring
@@ -135,9 +137,11 @@ def edit_standard(request, council_code, number):
         for message in f.errors.get("keep", [])
     ]
     conflict_by_criterion = {c.answer.criterion_id: c for c in conflicts}
+    evidence_counts = evidence_counts_by_criterion(draft)  # one query for the whole page
     for form in forms:
         form.conflict = conflict_by_criterion.get(form.criterion.pk)
         form.conflict_form = conflict_forms.get(form.criterion.pk)
+        form.evidence_count = evidence_counts.get(form.criterion.pk, 0)
     return render(
         request,
         "self_audit/standard.html",
@@ -316,7 +320,13 @@ def version_detail(request, council_code, number):
     return render(
         request,
         "self_audit/version.html",
-        {"council": council, "audit": audit, "audit_return": audit_return, "summary": summary},
+        {
+            "council": council,
+            "audit": audit,
+            "audit_return": audit_return,
+            "summary": summary,
+            "may_read_evidence": may_read_evidence(request.user, council, audit_return),
+        },
     )
 
 
