@@ -602,3 +602,6 @@ class ProgressNote(models.Model):
 
 # Evidence documents (issue 18) live in their own module; imported here so Django finds them.
 from standards.models_evidence import EvidenceFile, EvidenceLink  # noqa: E402, F401
+
+# Who does what on a draft return (issue 18), in a module of its own.
+from standards.models_review import ReviewState, StandardReview  # noqa: E402, F401
