@@ -270,32 +270,60 @@ OVERDUE_LABELS = {
 }
 
 
-def is_past_target_date(action: ImprovementAction, today: datetime.date) -> bool:
-    """Not complete and today is after its own target date (due on the day itself)."""
-    return not action.is_complete and action.target_date is not None and today > action.target_date
+def completed_by(action: ImprovementAction, as_at: datetime.date) -> bool:
+    """Complete on or before `as_at`: an action completed later was still open then."""
+    if not action.is_complete:
+        return False
+    return action.completed_on is None or action.completed_on <= as_at
+
+
+def is_past_target_date(action: ImprovementAction, as_at: datetime.date) -> bool:
+    """Not complete as at `as_at` and `as_at` is after its own target date (due on the day)."""
+    return (
+        not completed_by(action, as_at)
+        and action.target_date is not None
+        and as_at > action.target_date
+    )
 
 
 def is_past_laming_deadline(
-    action: ImprovementAction, today: datetime.date, deadline: datetime.date | None = None
+    action: ImprovementAction, as_at: datetime.date, deadline: datetime.date | None = None
 ) -> bool:
-    """Not complete and today is after the criterion's Laming deadline.
+    """Not complete as at `as_at` and `as_at` is after the criterion's Laming deadline (the
+    framework's publication date plus the shortest timescale of its recommendations).
 
     `deadline` lets callers that have computed the framework's deadlines once pass them in.
     """
     if deadline is None:
         deadline = action.criterion.laming_deadline
-    return not action.is_complete and deadline is not None and today > deadline
+    return not completed_by(action, as_at) and deadline is not None and as_at > deadline
+
+
+def overdue_as_at(
+    action: ImprovementAction, as_at: datetime.date, deadline: datetime.date | None = None
+) -> list[str]:
+    """Which ways the action is overdue against the plan as at a date (never "today" unless the
+    caller chose it): PAST_TARGET, PAST_LAMING, both or neither."""
+    kinds = []
+    if is_past_target_date(action, as_at):
+        kinds.append(PAST_TARGET)
+    if is_past_laming_deadline(action, as_at, deadline):
+        kinds.append(PAST_LAMING)
+    return kinds
 
 
 def overdue_kinds(
     action: ImprovementAction, today: datetime.date, deadline: datetime.date | None = None
 ) -> list[str]:
-    kinds = []
-    if is_past_target_date(action, today):
-        kinds.append(PAST_TARGET)
-    if is_past_laming_deadline(action, today, deadline):
-        kinds.append(PAST_LAMING)
-    return kinds
+    return overdue_as_at(action, today, deadline)
+
+
+def misses_laming_deadline(action: ImprovementAction, deadline: datetime.date | None) -> bool:
+    """ "Not on target" in the plan: its target date is later than the criterion's Laming
+    deadline, unless it was completed by the deadline."""
+    if deadline is None or action.target_date is None or action.target_date <= deadline:
+        return False
+    return not completed_by(action, deadline)
 
 
 def is_overdue(action: ImprovementAction, today: datetime.date) -> bool:
