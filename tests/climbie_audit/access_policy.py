@@ -329,6 +329,14 @@ ACCESS = {
         "get": "login 403 403 403 ok ok ok",
         "post": "login 403 403 403 ok ok ok",
     },  # /national/overview.xlsx
+    "national:disagreements_csv": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/disagreements.csv
+    "national:disagreements_xlsx": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/disagreements.xlsx
     "self_audit:check": {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
