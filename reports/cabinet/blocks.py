@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from reports.cabinet.styles import printed_appendices
 from reports.models import CabinetReport, ReportSection
 
 PARAGRAPH = "paragraph"
@@ -131,6 +132,7 @@ class NumberedSection:
     number: int
     section: ReportSection
     blocks: list[Block]
+    upper_case: bool = False  # the house style prints its headings in capitals (Derby's)
 
     @property
     def key(self) -> str:
@@ -138,7 +140,7 @@ class NumberedSection:
 
     @property
     def heading(self) -> str:
-        return self.section.heading
+        return self.section.heading.upper() if self.upper_case else self.section.heading
 
     @property
     def is_implications_table(self) -> bool:
@@ -146,15 +148,19 @@ class NumberedSection:
 
 
 def appendix_numbers(report: CabinetReport) -> dict[str, int]:
-    return {value: number for number, value in enumerate(report.appendix_list(), start=1)}
+    return {value: number for number, value in enumerate(printed_appendices(report), start=1)}
 
 
 def numbered_sections(
-    report: CabinetReport, sections: Iterable[ReportSection] | None = None
+    report: CabinetReport,
+    sections: Iterable[ReportSection] | None = None,
+    numbers: dict[str, int] | None = None,
+    upper_case: bool = False,
 ) -> list[NumberedSection]:
-    """The report's sections as printed: empty ones left out, the rest numbered 1, 2, 3 …"""
+    """The sections as printed: empty ones left out, the rest numbered 1, 2, 3 … The house
+    style decides which sections are passed (reports.cabinet.layout.paper_layout)."""
     sections = list(report.sections.all()) if sections is None else sections
-    numbers = appendix_numbers(report)
+    numbers = appendix_numbers(report) if numbers is None else numbers
     result: list[NumberedSection] = []
     for section in sorted(sections, key=lambda s: s.position):
         body = resolve_appendices(section.body, numbers)
@@ -162,7 +168,6 @@ def numbered_sections(
         if not blocks and section.key != "other_implications":
             continue
         number = len(result) + 1
-        result.append(
-            NumberedSection(number, section, number_blocks(number, blocks, section.numbered))
-        )
+        blocks = number_blocks(number, blocks, section.numbered)
+        result.append(NumberedSection(number, section, blocks, upper_case))
     return result
