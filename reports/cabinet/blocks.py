@@ -1,5 +1,5 @@
 """A cabinet report's section bodies as printed: plain text parsed into paragraphs,
-sub-headings and lists, numbered 1.1, 1.2 … (4.5.1 under a sub-heading), appendix references
+sub-headings, lists and tables ("| a | b |" lines, the first the header row), numbered 1.1, 1.2 … (4.5.1 under a sub-heading), appendix references
 resolved."""
 
 import re
@@ -15,6 +15,7 @@ from reports.models import CabinetReport, ReportSection
 PARAGRAPH = "paragraph"
 HEADING = "heading"
 LIST = "list"
+TABLE = "table"
 
 # "(a) ", "(1). ", "i) ", "iv) ": list items that carry their own marker print without a bullet.
 MARKER = re.compile(r"^\(?([a-z]{1,4}|[0-9]{1,3})\)\.?\s", re.IGNORECASE)
@@ -47,6 +48,16 @@ class Block:
     text: str = ""
     items: list[ListItem] = field(default_factory=list)
     level: int = 2  # 2 for "1.1", 3 for "4.5.1"
+    # A table's rows of cells; the first row is its header. Tables are never numbered.
+    rows: list[list[str]] = field(default_factory=list)
+
+    @property
+    def header(self) -> list[str]:
+        return self.rows[0] if self.rows else []
+
+    @property
+    def body_rows(self) -> list[list[str]]:
+        return self.rows[1:]
 
     @property
     def html(self) -> SafeString:
@@ -68,9 +79,23 @@ def parse_body(body: str) -> list[Block]:
                 blocks.append(Block(HEADING, text=lines[0]))
             elif kind == LIST:
                 blocks.append(Block(LIST, items=[ListItem(line) for line in lines]))
+            elif kind == TABLE:
+                blocks.append(Block(TABLE, rows=[_cells(line) for line in lines]))
             else:
                 blocks.append(Block(PARAGRAPH, text="\n".join(lines)))
     return blocks
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _kind_of(line: str) -> tuple[str, str]:
+    if line.startswith("- "):
+        return LIST, line[2:].strip()
+    if line.startswith("|") and line.count("|") >= 2:
+        return TABLE, line
+    return PARAGRAPH, line
 
 
 def _runs(chunk: str) -> list[tuple[str, list[str]]]:
@@ -84,7 +109,7 @@ def _runs(chunk: str) -> list[tuple[str, list[str]]]:
         if line.startswith("## "):
             runs.append((HEADING, [line[3:].strip()]))
             continue
-        kind, line = (LIST, line[2:].strip()) if line.startswith("- ") else (PARAGRAPH, line)
+        kind, line = _kind_of(line)
         if runs and runs[-1][0] == kind:
             runs[-1][1].append(line)
         else:
