@@ -187,6 +187,9 @@ class AuditEvent(models.Model):
         raise PermissionError("Audit events are append-only.")
 
 
+# Documents made once, and drafts prepared by the task queue (issue 17).
+from climbie_audit.models_documents import PreparedDocument, StoredDocument  # noqa: E402, F401
+
 # Notifications (issue 18), in a module of its own.
 from climbie_audit.models_notifications import Delivery as Delivery  # noqa: E402
 from climbie_audit.models_notifications import DigestSent as DigestSent  # noqa: E402
