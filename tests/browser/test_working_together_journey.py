@@ -3,16 +3,21 @@ standards, an officer answers one and marks it ready, the director returns it wi
 then approves it, the return is submitted, and the reminder command reminds once per due item.
 axe-core checks each new page and state at normal width and at 320 px.
 
-(Evidence documents and SSI's queries come with the `evidence` work; they join this journey
-once it has landed.)"""
+Evidence, the SSI query and its answer: the officer adds a document to 1.1 before marking it
+ready; after submission the inspector raises a query on 1.1, the officer is told and answers it
+with a document, the inspector is told, reads it, and the evaluation PDF's annex lists it."""
 
 import datetime
+import io
+import re
 from io import StringIO
 
 from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
+from evaluations.evaluation import workflow
 from standards.models import AuditReturn, Standard
 from standards.review import rules as review
 from tests.browser.conftest import assert_accessible, sign_in
@@ -23,6 +28,7 @@ from tests.factories import (
     OfficerFactory,
     assign,
 )
+from tests.standards.evidence import samples
 from tests.standards.helpers import fill
 
 NARROW = {"width": 320, "height": 640}
@@ -44,7 +50,7 @@ def review_row(page, number):
     return page.get_by_test_id(f"review-row-{number}")
 
 
-def test_director_shares_out_reviews_and_submits_and_reminders_go_once(page):
+def test_director_shares_out_reviews_and_submits_and_reminders_go_once(page, tmp_path):
     council = CouncilFactory(name="Leicester", code="509")
     olivia = OfficerFactory(
         username="olivia", council=council, first_name="Olivia", last_name="Officer"
@@ -113,6 +119,21 @@ def test_director_shares_out_reviews_and_submits_and_reminders_go_once(page):
         ).check()
         section.get_by_label("Evidence and comment").fill(f"Evidence for {code}")
     page.get_by_role("button", name="Save and come back later").click()
+    # Evidence for 1.1, from its standard's page.
+    page.goto("/councils/509/self-audit/standards/1/")
+    page.get_by_role("link", name="Evidence documents for 1.1 (0)").click()
+    policy = tmp_path / "Referral policy.pdf"
+    policy.write_bytes(samples.PDF_BYTES)
+    page.get_by_label("Add a document").set_input_files(policy)
+    page.get_by_role("button", name="Upload document").click()
+    expect(page.get_by_test_id("evidence-table")).to_contain_text("Referral policy.pdf")
+    page.goto("/councils/509/self-audit/standards/1/")
+    for code in ("1.2", "1.3", "1.4", "1.5", "1.6", "1.7"):
+        section = page.get_by_role("region", name=f"Criterion {code}", exact=True)
+        expect(
+            section.get_by_role("group", name=f"Rating for {code}").get_by_label("4", exact=True)
+        ).to_be_checked()
+    page.get_by_role("link", name="Back to your self-audit").click()
     page.get_by_role("link", name="Review standard 1").click()
     page.get_by_role("button", name="Mark as ready for review").click()
     expect(review_row(page, 1)).to_contain_text("Ready for review")
@@ -167,6 +188,46 @@ def test_director_shares_out_reviews_and_submits_and_reminders_go_once(page):
     page.get_by_role("button", name="Submit return").click()
     expect(page.get_by_role("heading", name="Return submitted")).to_be_visible()
     assert mail.outbox[-1].to == [inspector.email]
+    sign_out(page)
+
+    # SSI challenges 1.1 while evaluating; Olivia is told and answers with a document.
+    submitted = AuditReturn.objects.get()
+    evaluation = workflow.start_evaluation(submitted, inspector, "a")
+    sign_in(page, "roy")
+    page.goto(f"/councils/509/evaluations/{evaluation.pk}/")
+    page.get_by_role("button", name="Raise a query").click()
+    page.get_by_label("Which criterion is the query about?").select_option("1.1")
+    page.get_by_label("Your query").fill("Which referral audits show this?")
+    page.get_by_role("button", name="Send the query").click()
+    expect(page.get_by_text("Your query on 1.1 has been sent to Leicester")).to_be_visible()
+    sign_out(page)
+    assert olivia.email in [m.to[0] for m in mail.outbox[-3:]]
+
+    sign_in(page, "olivia")
+    page.get_by_role("link", name="Notifications").click()
+    page.get_by_role("link", name="SSI has raised a query on criterion 1.1").click()
+    page.get_by_label("Your answer").fill("The March audit, attached.")
+    audit_report = tmp_path / "March referral audit.pdf"
+    audit_report.write_bytes(samples.PDF_BYTES)
+    page.get_by_label("Add documents (optional)").set_input_files(audit_report)
+    page.get_by_role("button", name="Send your answer").click()
+    expect(page.get_by_test_id("query-status")).to_have_text("Answered")
+    sign_out(page)
+
+    sign_in(page, "roy")
+    page.get_by_role("link", name="Notifications").click()
+    accessible_at_both_widths(page, "together-inspector-notifications")
+    page.get_by_role("link", name="Leicester has answered your query on criterion 1.1").click()
+    thread = page.get_by_test_id("thread")
+    expect(thread).to_contain_text("The March audit, attached.")
+    expect(thread.get_by_role("link", name="March referral audit.pdf")).to_be_visible()
+    page.goto(f"/councils/509/evaluations/{evaluation.pk}/")
+    annex = page.get_by_role("link", name=re.compile("with its queries and answers"))
+    pdf = page.request.get(annex.get_attribute("href"))
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf.body())).pages
+    )
+    assert "Which referral audits show this?" in text and "March referral audit.pdf" in text
     sign_out(page)
 
     # The reminder command, run twice on the same day from cron: one e-mail per due item.
