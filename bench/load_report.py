@@ -14,7 +14,7 @@ GOAL_RATIO = 10
 KINDS = [
     ("GET", r"^/sign-in/$", "sign in (page)"),
     ("POST", r"^/sign-in/$", "sign in"),
-    ("GET", r"^/$", "officer: task list"),
+    ("GET", r"^/councils/[^/]+/self-audit/$", "officer: task list"),
     ("GET", r"^/councils/[^/]+/self-audit/standards/\d+/$", "officer: standard page"),
     ("POST", r"^/councils/[^/]+/self-audit/standards/\d+/$", "officer: save standard"),
     ("GET", r"^/councils/[^/]+/self-audit/check/$", "officer: check answers"),

@@ -174,7 +174,8 @@ class Officer(Person):
 
     @task(2)
     def task_list(self):
-        self.page("/", "officer: task list")
+        # "/" sends a council's people on to their self-audit task list.
+        self.page(f"/councils/{self.me['code']}/self-audit/", "officer: task list")
 
     @task(6)
     def rate_and_save(self):
