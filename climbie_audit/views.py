@@ -4,9 +4,11 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -61,6 +63,16 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     audit_log.record_refusal(request, 404)
     return render(request, "errors/404.html", status=404)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A request that could not be read: a body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many
+    fields, a malformed multipart body. Nothing was saved; the page says why, in GOV.UK words."""
+    audit_log.record_refusal(request, 400)
+    too_large = isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent)
+    body_limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    context = {"too_large": too_large, "body_limit": body_limit}
+    return render(request, "errors/400.html", context, status=400)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -6,7 +6,7 @@ invisible outside the council; a final one never changes.
 """
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -17,7 +17,7 @@ from climbie_audit.form_fields import posted, with_revision
 from climbie_audit.pdf import PdfTookTooLong
 from evaluations.models import Inspection
 from reports.cabinet import access as cabinet_access
-from reports.cabinet import documents, rendering
+from reports.cabinet import documents, rendering, word
 from reports.cabinet.blocks import appendix_numbers, numbered_sections
 from reports.cabinet.data import gather, latest_issued_evaluation
 from reports.cabinet.drafting import (
@@ -140,7 +140,9 @@ def new_report(request, council_code):
         inspection = inspections.get(choice)
         kind = ReportKind.INSPECTION if choice.startswith("inspection") else choice
         try:
-            report = draft_report(council, kind, request.user, inspection=inspection)
+            report = draft_report(
+                council, kind, request.user, inspection=inspection, today=form.report_date
+            )
         except DraftingRefused as refusal:
             message = refusal.message
             if kind == ReportKind.INSPECTION:
@@ -410,6 +412,18 @@ def report_pdf(request, council_code, pk):
         title="The draft cabinet report PDF",
         back_url=_review_url(report),
     )
+
+
+def report_docx(request, council_code, pk):
+    """The Word copy: a final report's kept bytes, a draft's written now from the PDF's context."""
+    council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
+    if report.is_final and report.docx is None:
+        raise Http404("This report was marked final before Word copies were kept")
+    content = word.report_docx_bytes(report)
+    response = HttpResponse(content, content_type=word.DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{word.docx_filename(report)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def finalise(request, council_code, pk):

@@ -2,13 +2,14 @@
 climbie_audit.access first; the rules live in reports.roles.rules."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from climbie_audit import access
 from climbie_audit.documents.prepared import prepared_download
 from climbie_audit.form_fields import posted, with_revision
+from climbie_audit.word import DOCX
 from reports.roles import access as roles_access
 from reports.roles import documents
 from reports.roles import rules as roles
@@ -16,6 +17,7 @@ from reports.roles.forms import (
     RemoveForm,
     RoleForm,
 )
+from reports.roles.word import roles_docx_bytes
 
 # --- The statement of roles and responsibilities -----------------------------------------------
 
@@ -110,6 +112,24 @@ def role_remove(request, council_code, pk):
         {"council": council, "role": role, "form": form, "conflict": conflict},
         status=409 if conflict else 200,
     )
+
+
+def _statement_or_404(user, council_code):
+    council = access.council_records_of(user, council_code)
+    statement = roles.statement_of(council)
+    if statement is None:
+        raise Http404("No statement of roles")
+    return council, statement
+
+
+def roles_docx(request, council_code):
+    """The statement as a Word file, written from the same register as its PDF."""
+    council, statement = _statement_or_404(request.user, council_code)
+    response = HttpResponse(roles_docx_bytes(statement), content_type=DOCX)
+    filename = f"roles-and-responsibilities-{council.code}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def roles_pdf(request, council_code):
