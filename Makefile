@@ -31,7 +31,7 @@ database: $(VENV)/.installed
 
 # The task worker renders draft PDFs (docs/decisions/0012); it stops when the server does.
 run: setup
-	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
+	$(MANAGE) db_worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:8000
 
 # The same checks run from pre-commit (.pre-commit-config.yaml).
