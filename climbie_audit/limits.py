@@ -25,6 +25,7 @@ from django.db.models.lookups import LessThanOrEqual
 NAME = 120  # a person's name, a lead officer, an inspectorate, a committee
 SHORT = 200  # a heading, an action's title, a role, a type of inspection
 TITLE = 300  # a report's title, a reason, the services inspected
+ITEM_TITLE = 600  # an action plan item's title: real plans' run to several lines (seed 001)
 NOTE = 2_000  # a note on a role, a progress note
 PARAGRAPH = 5_000  # an intended improvement, an action, a finding, responsibilities
 EVIDENCE = 10_000  # a criterion's evidence and comment, an evaluation's judgement text

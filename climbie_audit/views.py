@@ -1,12 +1,15 @@
+import sys
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 
@@ -73,7 +76,24 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "errors/500.html", status=500)
+    """GOV.UK's "Sorry, there is a problem with the service", never a stack trace. When the
+    database is away (restarting, failing over) it is 503 with Retry-After, and the page is drawn
+    without the request: the navigation would ask the database who is signed in."""
+    error = sys.exc_info()[1]
+    database_away = isinstance(error, OperationalError | InterfaceError)
+    status = 503 if database_away else 500
+    response: HttpResponse | None = None
+    if not database_away:
+        try:
+            response = render(request, "errors/500.html", status=status)
+        except Exception:  # noqa: BLE001 — the error page must not fail in its turn
+            response = None
+    if response is None:
+        page = render_to_string("errors/500.html", {"service_name": settings.SERVICE_NAME})
+        response = HttpResponse(page, status=status)
+    if database_away:
+        response["Retry-After"] = "5"
+    return response
 
 
 # --- Service status (issue 9) -------------------------------------------------------------------

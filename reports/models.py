@@ -104,6 +104,8 @@ class CabinetReport(models.Model):
     wards_affected = models.CharField(max_length=limits.SHORT, default="All")
     officer_title = models.CharField("report of the", max_length=limits.SHORT)
     title = models.CharField(max_length=limits.TITLE)
+    # The date the report speaks as at: its text, figures and appendices show the state then.
+    report_date = models.DateField(null=True, blank=True)
     # What the report was drafted from.
     evaluation = models.ForeignKey(
         "evaluations.Evaluation",
@@ -160,8 +162,14 @@ class CabinetReport(models.Model):
         "climbie_audit.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     final_for = models.CharField("meeting", max_length=limits.SHORT, blank=True)
+    # The council's house style when the report was drafted (reports.cabinet.styles): a final
+    # paper keeps the layout it was agreed in whatever the council chooses later.
+    house_style = models.CharField(max_length=12, default="leicester")
     pdf = models.BinaryField(null=True, blank=True, editable=False)
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    # The Word copy, made with the PDF when the report is marked final and kept as unchanged.
+    # Reports marked final before Word copies existed have none (decision 0009).
+    docx = models.BinaryField(null=True, blank=True, editable=False)
 
     objects = CabinetReportQuerySet.as_manager()
 
@@ -216,6 +224,10 @@ class CabinetReport(models.Model):
     @property
     def pdf_bytes(self) -> bytes:
         return bytes(self.pdf) if self.pdf is not None else b""
+
+    @property
+    def docx_bytes(self) -> bytes:
+        return bytes(self.docx) if self.docx is not None else b""
 
     def values(self, names) -> dict:
         return {name: getattr(self, name) for name in names}
@@ -383,3 +395,6 @@ class ResponsibleRole(models.Model):
 
     def values(self) -> dict:
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
+
+
+from reports.models_styles import HouseStyle, PaperStyle  # noqa: E402,F401  (models of their own)

@@ -1,10 +1,13 @@
 """GOV.UK forms for reports to cabinet, the statement of roles and inspections. Messages name
 the field or row they are about, in GOV.UK error wording."""
 
+import datetime
+
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from climbie_audit import limits
 from climbie_audit.form_fields import ErrorLinksMixin, NamedDateField, required_text
@@ -59,12 +62,39 @@ class KindForm(ErrorLinksMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args, options: list[tuple[str, str, str]], **kwargs):
+    def __init__(
+        self,
+        *args,
+        options: list[tuple[str, str, str]],
+        today: datetime.date | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
         self.fields["kind"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             Choice(value, label, hint=hint) for value, label, hint in options
         ]
-        self.helper = _helper(Field.radios("kind", legend_size=Size.MEDIUM, legend_tag="h2"))
+        self.fields["report_date"] = NamedDateField(
+            "Date of the report",
+            label="Date of the report",
+            help_text="The report says what had happened by this date and nothing after it, "
+            "for example 5 11 2003. Leave it empty for today.",
+        )
+        self.helper = _helper(
+            Field.radios("kind", legend_size=Size.MEDIUM, legend_tag="h2"),
+            Field("report_date", legend_size=Size.MEDIUM, legend_tag="h2"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        report_date = cleaned.get("report_date")
+        if report_date is not None and report_date > self.today:
+            self.add_error("report_date", "Date of the report must be today or in the past")
+        return cleaned
+
+    @property
+    def report_date(self) -> datetime.date:
+        return self.cleaned_data.get("report_date") or self.today
 
 
 class FrontMatterForm(ErrorLinksMixin, forms.Form):

@@ -14,9 +14,10 @@ from django.utils.safestring import SafeString, mark_safe
 from climbie_audit import charts
 from climbie_audit.pdf import render_pdf
 from evaluations.models import Evaluation
-from reports.cabinet.blocks import numbered_sections
 from reports.cabinet.data import ReportData, gather
-from reports.models import Appendix, CabinetReport
+from reports.cabinet.layout import paper_layout
+from reports.cabinet.styles import IMPLICATIONS_APPENDIX, printed_appendices
+from reports.models import Appendix, CabinetReport, PaperStyle
 from standards.action_plan import rules as action_plan
 from standards.models import RATING_LEVELS
 from standards.self_audit import scoring
@@ -28,9 +29,14 @@ def pdf_title(report: CabinetReport) -> str:
 
 def pdf_filename(report: CabinetReport) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", report.get_kind_display().lower()).strip("-")
-    stamp = timezone.localdate(report.finalised_at) if report.is_final else timezone.localdate()
+    stamp = report_date_of(report)
     suffix = "final" if report.is_final else "draft"
     return f"cabinet-report-{report.council.code}-{slug}-{stamp:%Y-%m-%d}-{suffix}.pdf"
+
+
+def report_date_of(report: CabinetReport) -> datetime.date:
+    """The date the report speaks as at (reports made before reports had dates: the day drafted)."""
+    return report.report_date or timezone.localdate(report.created_at)
 
 
 def render_block(template_name: str, block_name: str, context: dict[str, object]) -> SafeString:
@@ -60,6 +66,8 @@ def evaluation_appendix(data: ReportData) -> dict[str, object]:
     return {
         "style": render_block("evaluation/pdf.html", "style", context),
         "body": render_block("evaluation/pdf.html", "body", context),
+        # The Word copy writes the same appendix from the same context.
+        "context": context,
     }
 
 
@@ -112,17 +120,20 @@ def self_audit_appendix(data: ReportData) -> dict[str, object]:
 
 
 def action_plan_appendix(data: ReportData) -> dict[str, object]:
+    """The plan as at the report's date: status and latest progress as reported by then."""
     deadlines = {}
     rows = []
-    for action in data.actions:
+    for shown in data.plan_as_at():
+        action = shown.action
         criterion = action.criterion
         if criterion.pk not in deadlines:
             deadlines[criterion.pk] = criterion.laming_deadline
-        notes = [n for n in action.progress_notes.all() if n.text]
         rows.append(
             {
                 "action": action,
-                "latest": notes[0] if notes else None,
+                "status": shown.status_label,
+                "completed_on": action.completed_on if shown.is_complete else None,
+                "latest": shown.latest,
                 "overdue": [
                     action_plan.OVERDUE_LABELS[k]
                     for k in action_plan.overdue_kinds(action, data.today, deadlines[criterion.pk])
@@ -132,23 +143,38 @@ def action_plan_appendix(data: ReportData) -> dict[str, object]:
     return {
         "plan": data.plan,
         "rows": rows,
-        "counts": action_plan.status_counts(data.actions),
+        "counts": action_plan.status_counts(data.actions, data.today),
         "today": data.today,
     }
 
 
 def pdf_context(report: CabinetReport, today: datetime.date | None = None) -> dict[str, object]:
     sections = list(report.sections.all())
+    # The report's own date, never the day it is rendered (`today` only for undated reports).
     data = gather(
         report.council,
         evaluation=report.evaluation,
         audit_return=report.audit_return,
         inspection=report.inspection,
-        today=today,
+        today=report.report_date or today or timezone.localdate(report.created_at),
         with_roles=Appendix.ROLES in report.appendix_list(),
     )
+    layout = paper_layout(
+        report, sections, PaperStyle.objects.filter(council=report.council).first()
+    )
     appendices = []
-    for number, value in enumerate(report.appendix_list(), start=1):
+    for number, value in enumerate(printed_appendices(report), start=1):
+        if value == IMPLICATIONS_APPENDIX:
+            # The style's implications appendix: its sections numbered 1, 2, 3 … on their own.
+            appendices.append(
+                {
+                    "number": number,
+                    "key": value,
+                    "title": "Implications",
+                    "sections": layout.implications_appendix,
+                }
+            )
+            continue
         entry = {"number": number, "key": value, "title": Appendix(value).label}
         if value == Appendix.ROLES and data.register is not None:
             entry["register"] = data.register
@@ -165,7 +191,8 @@ def pdf_context(report: CabinetReport, today: datetime.date | None = None) -> di
         "report": report,
         "council": report.council,
         "timetable": list(report.timetable.all()),
-        "sections": numbered_sections(report, sections),
+        "layout": layout,
+        "sections": layout.sections,
         "implications": report.other_implications,
         "appendices": appendices,
         "evaluation_style": next((a["style"] for a in appendices if "style" in a), ""),
