@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 
+from climbie_audit import limits
 from climbie_audit.concurrency import claim
 from climbie_audit.models import User
 from evaluations.models import Evaluation
@@ -18,7 +19,7 @@ from standards.evidence.rules import forget_bytes, new_file
 from standards.models import Criterion, ImmutableRecordError
 from standards.models_evidence import EvidenceFile
 
-MAX_MESSAGE_CHARACTERS = 5000
+MAX_MESSAGE_CHARACTERS = limits.PARAGRAPH  # 5,000, as the model's constraint
 
 
 class QueryChanged(Exception):
