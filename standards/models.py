@@ -606,3 +606,10 @@ class ProgressNote(models.Model):
     @property
     def changed_status(self) -> bool:
         return bool(self.status_after) and self.status_after != self.status_before
+
+
+# Evidence documents (issue 18) live in their own module; imported here so Django finds them.
+from standards.models_evidence import EvidenceFile, EvidenceLink  # noqa: E402, F401
+
+# Who does what on a draft return (issue 18), in a module of its own.
+from standards.models_review import ReviewState, StandardReview  # noqa: E402, F401
