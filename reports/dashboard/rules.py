@@ -14,6 +14,7 @@ from django.utils import timezone
 from climbie_audit import access, charts
 from climbie_audit.models import Council, CouncilRef, User
 from evaluations.models import Evaluation, StandardJudgement
+from reports.dashboard.trends import Trend, council_trend
 from reports.national.disagreements import Disagreement, standard_disagreements
 from reports.national.figures import ReturnValues, submitted_rating_counts
 from reports.national.rules import version_label
@@ -90,6 +91,7 @@ class Dashboard:
     disagreements: list[Disagreement] = field(default_factory=list)
     # Actions in the plan whose (perhaps changed) target date misses the Laming deadline.
     plan_not_on_target: list[ImprovementAction] = field(default_factory=list)
+    trend: Trend | None = None
 
     @property
     def status_label(self) -> str:
@@ -134,6 +136,9 @@ class Dashboard:
             ],
             charts.rating_series(),
         )
+
+    def trend_chart(self) -> str:
+        return self.trend.chart(self.council.name) if self.trend else ""
 
     def actions_chart(self) -> str:
         return charts.bar_chart(
@@ -263,6 +268,9 @@ def build_dashboard(
         changes=changes,
         drafted=drafted,
         disagreements=_disagreements(council, evaluation, judgements),
+        trend=council_trend(submitted, issued, [f.standard for f in summary.standards])
+        if summary is not None and submitted
+        else None,
         plan_not_on_target=plan_not_on_target,
     )
 
