@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 
 from climbie_audit import charts
 from evaluations.evaluation.judgements import STANDARD_JUDGEMENT_LABELS
-from evaluations.models import Evaluation
+from evaluations.models import Evaluation, StandardJudgement
 from reports.national.figures import (
     EvaluationValues,
     ReturnValues,
@@ -84,12 +84,14 @@ class Trend:
         )
 
 
-def council_trend(
-    submitted: list[AuditReturn], issued: list[Evaluation], standards: list[Standard]
-) -> Trend:
-    """The trend of one council's submitted versions and issued evaluations (oldest first)."""
-    versions = sorted(submitted, key=lambda r: r.number)
-    values: list[ReturnValues] = [
+def version_counts(
+    submitted: list[AuditReturn],
+    standards: list[Standard],
+    known: dict[int, dict[int, dict[int, int]]],
+) -> dict[int, dict[int, dict[int, int]]]:
+    """{return id: {standard number: {rating: criteria}}} for submitted versions; those in
+    `known` (the version the page has counted already) cost nothing, the others one cached read."""
+    others: list[ReturnValues] = [
         {
             "pk": r.pk,
             "number": r.number,
@@ -97,13 +99,34 @@ def council_trend(
             "submitted_at": r.submitted_at,
             "self_audit__council_id": 0,  # (not read)
         }
-        for r in versions
+        for r in submitted
+        if r.pk not in known
     ]
-    counts = submitted_rating_counts(values, standards) if versions else {}
+    counts = dict(known)
+    if others and standards:
+        counts.update(submitted_rating_counts(others, standards))
+    return counts
+
+
+def council_trend(
+    submitted: list[AuditReturn],
+    issued: list[Evaluation],
+    counts: dict[int, dict[int, dict[int, int]]],
+    latest_judgements: list[StandardJudgement],
+    standards: list[Standard],
+) -> Trend:
+    """The trend of one council's submitted versions and issued evaluations (oldest first).
+    `latest_judgements` are those of the latest issued evaluation, read already by the page."""
+    versions = sorted(submitted, key=lambda r: r.number)
     evaluations = sorted(
         issued, key=lambda e: (e.issued_at.timestamp() if e.issued_at else 0, e.pk)
     )
-    evaluation_values: list[EvaluationValues] = [
+    known = {j.evaluation_id: j for j in latest_judgements}
+    read = {
+        evaluation_id: {j.standard.number: j.judgement for j in latest_judgements}
+        for evaluation_id in known
+    }
+    others: list[EvaluationValues] = [
         {
             "pk": e.pk,
             "audit_return_id": e.audit_return_id,
@@ -114,15 +137,17 @@ def council_trend(
             "overall_capacity": e.overall_capacity,
         }
         for e in evaluations
+        if e.pk not in read
     ]
-    judgements = issued_judgements(evaluation_values) if evaluations else {}
+    if others:
+        read.update({pk: dict(pairs) for pk, pairs in issued_judgements(others).items()})
     numbers = {r.pk: r.number for r in versions}
     return Trend(
         standards=standards,
-        versions=[VersionRatings(r.number, r.submitted_at, counts[r.pk]) for r in versions],
+        versions=[VersionRatings(r.number, r.submitted_at, counts.get(r.pk, {})) for r in versions],
         evaluations=[
             JudgementsAt(
-                numbers.get(e.audit_return_id, 0), e.phase, e.issued_at, dict(judgements[e.pk])
+                numbers.get(e.audit_return_id, 0), e.phase, e.issued_at, read.get(e.pk, {})
             )
             for e in evaluations
         ],
