@@ -495,7 +495,7 @@ def _derby_progress(council, framework) -> None:
             _derby_progress_note(action, officer, index)
     if draft_of(audit) is None and latest is not None and latest.number == 1:
         # A year on, Derby is revising its return (and its officers keep a draft to work on).
-        with story_time(moment(2004, 3, 22)):
+        with story_time(moment(2004, 4, 5)):  # after the progress report of 22 March 2004
             start_revision(audit, director)
 
 
@@ -531,13 +531,13 @@ def _derby_progress_note(action, officer, index: int) -> None:
             )
 
 
-# Reports to cabinet on the real timeline: Leicester's on SSI's evaluation, drafted in June 2003
-# for the cabinet of 21 July 2003 (seed 002); Derby's progress report for March 2004 (seed 001).
-# Kept apart from seed_demo_cabinet so that a director can still build a first report from an
-# empty list in the browser journeys.
+# Reports to cabinet on the real timeline, each dated the day cabinet met: Leicester's on SSI's
+# evaluation, 21 July 2003 (seed 002); Derby's progress report, 22 March 2004 (seed 001). Kept
+# apart from seed_demo_cabinet so that a director can still build a first report from an empty
+# list in the browser journeys.
 DEMO_REPORTS = (
-    ("509", "evaluation", datetime.date(2003, 6, 23)),  # cabinet meets 28 days later: 21 July
-    ("510", "progress", datetime.date(2004, 2, 23)),  # cabinet: 22 March 2004
+    ("509", "evaluation", datetime.date(2003, 7, 21)),
+    ("510", "progress", datetime.date(2004, 3, 22)),
 )
 
 
@@ -545,15 +545,17 @@ def seed_demo_reports() -> None:
     from reports.cabinet.drafting import DraftingRefused, draft_report
     from reports.models import CabinetReport
 
-    for code, kind, drafted_on in DEMO_REPORTS:
+    for code, kind, meeting in DEMO_REPORTS:
         council = Council.objects.filter(code=code).first()
-        director = _director_of(council) if council is not None else None
-        if council is None or director is None:
-            continue
-        if CabinetReport.objects.filter(council=council).exists():
+        if council is None or CabinetReport.objects.filter(council=council).exists():
             continue  # idempotent: never touch a council's real reports
-        with story_time(moment(drafted_on.year, drafted_on.month, drafted_on.day)):
+        director = _director_of(council)
+        if director is None:
+            continue
+        with story_time(moment(meeting.year, meeting.month, meeting.day, 9)):
             try:
-                draft_report(council, kind, director, today=drafted_on)
+                report = draft_report(council, kind, director, today=meeting)
             except DraftingRefused:
                 continue  # nothing yet to report on (the demo was changed by hand)
+            # The paper went to the meeting of its own date (the draft proposes one 4 weeks on).
+            report.timetable.update(meeting_date=meeting)

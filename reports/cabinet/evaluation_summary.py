@@ -82,9 +82,12 @@ def evaluation_summary(data: ReportData) -> list[str]:
                 if evaluation.follow_up_visit
                 else " SSI does not plan a follow-up visit."
             )
+        consequence = (
+            f" {evaluation.star_rating_consequence}" if evaluation.caps_star_rating else ""
+        )
         parts.append(
             f"**Overall assessment.** Serving children well? {serving}. Capacity for "
-            f"improvement? {capacity}.{follow_up}"
+            f"improvement? {capacity}.{follow_up}{consequence}"
         )
     strengths = [f for f in data.findings if f.kind == FindingKind.STRENGTH]
     development = [f for f in data.findings if f.kind == FindingKind.DEVELOPMENT]

@@ -18,7 +18,7 @@ from reports.cabinet.evaluation_summary import evaluation_summary
 from reports.cabinet.words import a_or_an, count_words, dates_between, long_date, roman
 from reports.models import ReportKind
 from standards.action_plan import rules as action_plan
-from standards.models import RATING_LEVELS, ActionStatus, ImprovementAction, Standard
+from standards.models import RATING_LEVELS, ActionStatus, AuditReturn, ImprovementAction, Standard
 from standards.self_audit import scoring
 
 SERVING_PHRASES: dict[str, str] = {
@@ -68,6 +68,11 @@ def _letters(items: list[str]) -> list[str]:
 
 def _paragraphs(*parts: str) -> str:
     return "\n\n".join(part for part in parts if part)
+
+
+def _late(audit_return: AuditReturn) -> str:
+    """ " (late by 2 days)" after a late first return's submission date (one rule everywhere)."""
+    return f" ({audit_return.late_label})" if audit_return.late_label else ""
 
 
 def _evaluation_overall(evaluation: Evaluation) -> str:
@@ -153,7 +158,8 @@ def draft_summary(kind: str, data: ReportData) -> str:
         parts.append(
             f"On {long_date(evaluation.issued_at)} the Council received SSI's evaluation of "
             f"version {audit_return.number} of its self-audit, which had been submitted on "
-            f"{long_date(audit_return.submitted_at)}. The evaluation was completed by "
+            f"{long_date(audit_return.submitted_at)}{_late(audit_return)}. The evaluation was "
+            "completed by "
             f"{evaluation.inspector.display_name} on {long_date(evaluation.completed_on)}."
         )
     else:
@@ -162,7 +168,8 @@ def draft_summary(kind: str, data: ReportData) -> str:
             "The Social Services Department undertook an audit of services to children in need "
             "in response to the practice recommendations of the Victoria Climbié Inquiry. "
             f"Version {audit_return.number} of the self-audit was submitted to the Social "
-            f"Services Inspectorate on {long_date(audit_return.submitted_at)}."
+            f"Services Inspectorate on {long_date(audit_return.submitted_at)}"
+            f"{_late(audit_return)}."
         )
         if evaluation is not None:
             parts.append(
@@ -184,7 +191,8 @@ def draft_summary(kind: str, data: ReportData) -> str:
                 else "Every improvement is planned within the Laming timescales."
             )
         )
-    if kind == ReportKind.EVALUATION and evaluation is not None and evaluation.caps_star_rating:
+    # Wherever the overall judgement is stated (evaluation and progress reports alike).
+    if evaluation is not None and evaluation.caps_star_rating:
         parts.append(evaluation.star_rating_consequence)
     if data.actions:
         parts.append(

@@ -14,8 +14,8 @@ from django.utils import timezone
 from climbie_audit import access, charts
 from climbie_audit.models import Council, CouncilRef, User
 from evaluations.models import Evaluation, StandardJudgement
+from reports.dashboard.trends import Trend, council_trend, version_counts
 from reports.national.disagreements import Disagreement, standard_disagreements
-from reports.national.figures import ReturnValues, submitted_rating_counts
 from reports.national.rules import version_label
 from standards.action_plan import rules as action_plan
 from standards.framework import index as framework_index
@@ -90,6 +90,7 @@ class Dashboard:
     disagreements: list[Disagreement] = field(default_factory=list)
     # Actions in the plan whose (perhaps changed) target date misses the Laming deadline.
     plan_not_on_target: list[ImprovementAction] = field(default_factory=list)
+    trend: Trend | None = None
 
     @property
     def status_label(self) -> str:
@@ -135,6 +136,9 @@ class Dashboard:
             charts.rating_series(),
         )
 
+    def trend_chart(self) -> str:
+        return self.trend.chart(self.council.name) if self.trend else ""
+
     def actions_chart(self) -> str:
         return charts.bar_chart(
             "chart-council-actions",
@@ -176,25 +180,19 @@ def _notes_since(
 
 
 def _disagreements(
-    council: Council, evaluation: Evaluation | None, judgements: list[StandardJudgement]
+    council: Council,
+    evaluation: Evaluation | None,
+    judgements: list[StandardJudgement],
+    counts_by_return: dict[int, dict[int, dict[int, int]]],
 ) -> list[Disagreement]:
     """The same rule, on the same figures, as the national overview lists for this council."""
     if evaluation is None:
         return []
     evaluated = evaluation.audit_return
-    values: ReturnValues = {
-        "pk": evaluated.pk,
-        "number": evaluated.number,
-        "status": evaluated.status,
-        "submitted_at": evaluated.submitted_at,
-        "self_audit__council_id": council.pk,
-    }
-    standards = [j.standard for j in judgements]
-    counts = submitted_rating_counts([values], standards)[evaluated.pk]
     return standard_disagreements(
         CouncilRef(council.pk, council.code, council.name, council.region),
         evaluated.number,
-        counts,
+        counts_by_return.get(evaluated.pk, {}),
         [(j.standard.number, j.judgement) for j in judgements],
         {j.standard.number: j.standard.title for j in judgements},
     )
@@ -234,6 +232,13 @@ def build_dashboard(
             evaluation.judgements.select_related("standard").order_by("standard__number")
         )
 
+    # Ratings per standard of every submitted version: the one shown is counted already.
+    known = {}
+    if summary is not None and figures_return is not None and figures_return.is_submitted:
+        known[figures_return.pk] = {f.standard.number: f.counts for f in summary.standards}
+    standards = [f.standard for f in summary.standards] if summary is not None else []
+    counts_by_return = version_counts(submitted, standards, known)
+
     overdue_target = [a for a in actions if action_plan.is_past_target_date(a, today)]
     overdue_laming = [a for a in actions if action_plan.is_past_laming_deadline(a, today)]
     plan_not_on_target = [
@@ -262,7 +267,10 @@ def build_dashboard(
         overdue_laming=overdue_laming,
         changes=changes,
         drafted=drafted,
-        disagreements=_disagreements(council, evaluation, judgements),
+        disagreements=_disagreements(council, evaluation, judgements, counts_by_return),
+        trend=council_trend(submitted, issued, counts_by_return, judgements, standards)
+        if summary is not None and submitted
+        else None,
         plan_not_on_target=plan_not_on_target,
     )
 

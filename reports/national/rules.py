@@ -72,6 +72,12 @@ class CouncilRow:
     counts_by_standard: dict[int, dict[int, int]] = field(default_factory=dict)
     # {standard number: SSI's judgement} of the latest issued evaluation.
     judgements_by_standard: dict[int, str] = field(default_factory=dict)
+    # Over time (reports.national.trend): each submitted version's ratings per standard and each
+    # issued evaluation's judgements, with their dates.
+    version_history: list[tuple[datetime.datetime, dict[int, dict[int, int]]]] = field(
+        default_factory=list
+    )
+    judgement_history: list[tuple[datetime.datetime, dict[int, str]]] = field(default_factory=list)
     overdue: int = 0
     overdue_target: int = 0
     overdue_laming: int = 0
@@ -450,6 +456,8 @@ def _council_rows(
     # {evaluation id: (the evaluation, the row of the council it is the latest issued of)}
     latest_issued: dict[int, tuple[EvaluationValues, CouncilRow]] = {}
     figure_returns: set[int] = set()
+    all_submitted: list[tuple[CouncilRow, list[ReturnValues]]] = []
+    all_issued: list[tuple[CouncilRow, list[EvaluationValues]]] = []
     for council in councils:
         returns = returns_by_council.get(council.pk, [])
         submitted = [r for r in returns if r["status"] == AuditReturn.Status.SUBMITTED]
@@ -479,17 +487,27 @@ def _council_rows(
             if evaluation
             else None,
         )
-        if latest:
-            figure_returns.add(latest["pk"])
+        # Every submitted version and issued evaluation: the trend over time needs them all,
+        # read in the same two (cached) reads as the latest ones.
+        figure_returns.update(r["pk"] for r in submitted)
+        all_submitted.append((row, submitted))
+        all_issued.append((row, issued))
         if evaluation:
             latest_issued[evaluation["pk"]] = (evaluation, row)
-            figure_returns.add(evaluation["audit_return_id"])
         rows.append(row)
 
     counts = submitted_rating_counts([return_info[pk] for pk in figure_returns], standards)
 
     titles = {s.number: s.title for s in standards}
-    judgements = issued_judgements([evaluation for evaluation, _ in latest_issued.values()])
+    judgements = issued_judgements([e for _, issued in all_issued for e in issued])
+    for row, submitted in all_submitted:
+        row.version_history = [
+            (r["submitted_at"], counts[r["pk"]]) for r in submitted if r["submitted_at"]
+        ]
+    for row, issued in all_issued:
+        row.judgement_history = [
+            (e["issued_at"], dict(judgements[e["pk"]])) for e in issued if e["issued_at"]
+        ]
     for evaluation_id, (evaluation, row) in latest_issued.items():
         evaluated = evaluation["audit_return_id"]
         row.judgements_by_standard = dict(judgements[evaluation_id])

@@ -22,6 +22,7 @@ from reports.national import access as national_access
 from reports.national import disagreements as rule
 from reports.national import rules as national
 from reports.national.forms import NationalFilterForm
+from reports.national.trend import national_trend
 from standards.framework import index as framework_index
 from standards.spreadsheet.cells import XLSX_CONTENT_TYPE
 
@@ -101,6 +102,9 @@ def national_overview(request):
             "columns": national.COLUMNS,
             "standard_numbers": numbers,
             "grid": [(row, row.standard_cells(numbers)) for row in page.object_list],
+            "trend": national_trend(overview.rows, overview.standards, chosen.as_at)
+            if overview
+            else None,
             "disagreements": chosen.disagreements,
             "disagreement_columns": rule.COLUMNS,
             "is_inspector": request.user.is_inspector,

@@ -62,8 +62,11 @@ def test_the_demo_story_on_its_real_dates(framework):
     assert evaluation.completed_on == datetime.date(2003, 5, 6)
     assert evaluation.issued_at.date() == datetime.date(2003, 5, 6)
     leicester = CabinetReport.objects.get(council__code="509")
+    assert leicester.report_date == datetime.date(2003, 7, 21)
     assert [row.meeting_date for row in leicester.timetable.all()] == [datetime.date(2003, 7, 21)]
     derby = CabinetReport.objects.get(council__code="510")
+    assert derby.kind == "progress"
+    assert derby.report_date == datetime.date(2004, 3, 22)
     assert [row.meeting_date for row in derby.timetable.all()] == [datetime.date(2004, 3, 22)]
     notes = ProgressNote.objects.filter(action__plan__self_audit__council__code="510")
     moments = sorted(n.recorded_at.date() for n in notes)

@@ -201,3 +201,23 @@ def test_dashboard_query_count_does_not_grow(client_for, officer, director, subm
     assert "Extra 39" in response.content.decode()
     assert len(large) <= len(small) + 1  # + the rating changes between the two versions
     assert len(large) <= 20
+
+
+def test_ratings_and_judgements_over_time(client_for, officer, director, submitted, inspector):
+    """A later self-audit is a new version started from the last; the dashboard shows both
+    versions' ratings and each issued evaluation's judgements, oldest first."""
+    issue_evaluation(submitted, inspector, serving="most", judgement="most")
+    revision = self_audit.start_revision(submitted.self_audit, director)
+    answer = revision.answers.get(criterion__code="1.1")
+    self_audit.save_answers(
+        revision, officer, {answer.criterion_id: (answer.revision, complete_values("1.1", 4))}
+    )
+    self_audit.submit(revision, director, notify=False)
+    content = client_for(officer).get(url()).content.decode()
+    rows = table_rows(content, "trend")
+    assert len(rows) == 7
+    # Standard 1: 1.1 rated 2 in version 1, then 4 in version 2; SSI judged version 1 "Most".
+    assert rows[0] == ["1: Referral", "6 of 7 rated 3–4", "7 of 7 rated 3–4", "Most"]
+    assert 'data-testid="trend-chart"' in content
+    assert "S1, v1: rated 1 0, rated 2 1, rated 3 0, rated 4 6" in content
+    assert "Compare any two versions criterion by criterion" in content
