@@ -16,7 +16,7 @@ from evaluations.challenge import rules as challenge
 from evaluations.challenge.forms import MessageForm, RaiseQueryForm
 from standards.evidence import file_checks
 from standards.evidence.views import file_response
-from standards.models import Criterion, ImmutableRecordError
+from standards.models import ImmutableRecordError
 
 DOCUMENT_FIELD = "documents"
 MAX_DOCUMENTS = 5
@@ -52,15 +52,10 @@ def council_queries(request, council_code):
 
 def raise_query(request, council_code, pk):
     council, evaluation = access.evaluation_to_query(request.user, council_code, pk)
-    criteria = list(
-        Criterion.objects.filter(
-            standard__framework_id=evaluation.audit_return.self_audit.framework_id
-        )
-        .select_related("standard")
-        .order_by("standard__number", "number")
-    )
     form = RaiseQueryForm(
-        posted(request), criteria=criteria, initial={"criterion": request.GET.get("criterion", "")}
+        posted(request),
+        criteria=challenge.criteria_to_query(evaluation),
+        initial={"criterion": request.GET.get("criterion", "")},
     )
     if request.method == "POST" and form.is_valid():
         try:
