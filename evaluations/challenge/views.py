@@ -23,10 +23,14 @@ MAX_DOCUMENTS = 5
 
 
 class MessageSizeLimit(FileUploadHandler):
-    """Stops reading an upload once the message's documents pass the limit."""
+    """Stops reading an upload once one document, or all of them together, pass the limit."""
+
+    received = 0
 
     def receive_data_chunk(self, raw_data, start):
-        if start + len(raw_data) > file_checks.MAX_EVIDENCE_BYTES:
+        self.received += len(raw_data)
+        too_big = start + len(raw_data) > file_checks.MAX_EVIDENCE_BYTES
+        if too_big or self.received > MAX_DOCUMENTS * file_checks.MAX_EVIDENCE_BYTES:
             self.request.upload_too_large = True
             raise StopUpload(connection_reset=False)
         return raw_data
