@@ -7,13 +7,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from climbie_audit.documents.prepared import prepared_download
+from climbie_audit.documents.stored import stored_download
 from climbie_audit.form_fields import posted
-from climbie_audit.pdf import render_pdf
+from climbie_audit.pdf import PdfTookTooLong
+from climbie_audit.word import DOCX
 from evaluations.challenge import access as challenge_access
 from evaluations.challenge import rules as challenge_rules
 from evaluations.evaluation import access as evaluation_access
-from evaluations.evaluation import workflow
+from evaluations.evaluation import documents, workflow
 from evaluations.evaluation import workspace as workspace_rules
+from evaluations.evaluation.documents import (
+    evaluation_docx_bytes,
+    evaluation_filename,
+)
 from evaluations.evaluation.forms import (
     FindingForm,
     HeaderForm,
@@ -27,7 +34,6 @@ from evaluations.evaluation.forms import (
     overall_initial,
 )
 from evaluations.evaluation.judgements import issue_problems
-from evaluations.models import Evaluation
 from standards.models import ImmutableRecordError
 from standards.self_audit import access as self_audit_access
 from standards.self_audit import scoring
@@ -159,35 +165,49 @@ def evaluation_queries(user, council, evaluation) -> list:
 
 def pdf(request, council_code, pk):
     council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
-    title = evaluation_title(council)
-    content = render_pdf(
-        "evaluation/pdf.html",
-        {
-            "council": council,
-            "evaluation": evaluation,
-            "judgements": _judgements(evaluation),
-            "findings": list(evaluation.findings.all()),
-            "phases": Evaluation.Phase.choices,
-            # On request, an annex of the queries and their answers, for those who took part.
-            "annex": challenge_rules.queries_with_threads(
-                evaluation_queries(request.user, council, evaluation)
-            )
-            if request.GET.get("annex") == "queries"
-            else [],
-        },
-        title=title,
+    filename = documents.pdf_filename(evaluation)
+    # On request, with an annex of the queries and answers: for those who took part only.
+    annexed = request.GET.get("annex") == "queries" and challenge_access.takes_part(
+        request.user, council
     )
-    response = HttpResponse(content, content_type="application/pdf")
-    version = evaluation.audit_return.number
-    filename = f"ssi-evaluation-{council.code}-v{version}-{evaluation.phase}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    if evaluation.is_issued:
+        try:
+            kept = documents.issued_pdf(evaluation, annexed)
+        except PdfTookTooLong as error:
+            return _pdf_refused(request, council, evaluation, error)
+        return stored_download(request, kept, filename, disposition="inline")
+    return prepared_download(
+        request,
+        request.user,
+        kind=documents.DRAFT_ANNEXED_PDF if annexed else documents.DRAFT_PDF,
+        key=evaluation.pk,
+        filename=filename,
+        title="The draft evaluation PDF",
+        back_url=reverse("evaluation:detail", args=[council.code, evaluation.pk]),
+        disposition="inline",
+    )
+
+
+def docx(request, council_code, pk):
+    """The evaluation as a Word file, written from the same context as its PDF."""
+    council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
+    response = HttpResponse(evaluation_docx_bytes(evaluation), content_type=DOCX)
+    filename = evaluation_filename(evaluation, "docx")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
-def evaluation_title(council) -> str:
-    return (
-        f"Victoria Climbié Audit Tool: 2002-03: Performance Evaluation for "
-        f"{council.name} ({council.code})"
+def _pdf_refused(request, council, evaluation, error):
+    return render(
+        request,
+        "documents/failed.html",
+        {
+            "document": {"problem": error.message},
+            "title": "The evaluation PDF",
+            "back_url": reverse("evaluation:detail", args=[council.code, evaluation.pk]),
+        },
+        status=422,
     )
 
 

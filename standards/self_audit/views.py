@@ -3,18 +3,19 @@ standards.self_audit and standards.scoring."""
 
 from django.contrib import messages
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from climbie_audit import access
+from climbie_audit.word import DOCX
 from standards.evidence.access import may_read_evidence
 from standards.evidence.rules import counts_by_criterion as evidence_counts_by_criterion
 from standards.models import Criterion, ImmutableRecordError, Recommendation
 from standards.self_audit import access as self_audit_access
+from standards.self_audit import documents, scoring
 from standards.self_audit import rules as self_audit
-from standards.self_audit import scoring
 from standards.self_audit.forms import AnswerForm, ConflictChoiceForm, initial_for
 from standards.self_audit.status import status_of
 
@@ -100,10 +101,12 @@ def edit_standard(request, council_code, number):
             if a.criterion.code in pending
         }
         if all(f.is_valid() for f in forms) and all(f.is_valid() for f in conflict_forms.values()):
+            # Only the criteria the person changed: another officer's saves of the others stand.
             changes = {
                 form.criterion.pk: (form.cleaned_data["revision"], form.answer_values())
                 for form in forms
-                if not (
+                if form.changed()
+                and not (
                     form.criterion.pk in conflict_forms
                     and conflict_forms[form.criterion.pk].cleaned_data["keep"] == "theirs"
                 )
@@ -162,6 +165,8 @@ def _rebind_after_conflict(answers, data, conflicts, strict):
     for conflict in conflicts:
         prefix = AnswerForm(criterion=conflict.answer.criterion).prefix
         data[f"{prefix}-revision"] = str(conflict.answer.revision)
+        # They have now been shown the other person's answer: that is what the page shows.
+        data[f"{prefix}-rendered"] = initial_for(conflict.answer)["rendered"]
     forms = _standard_forms(answers, data, strict)
     for form in forms:
         form.is_valid()
@@ -271,6 +276,39 @@ def versions(request, council_code):
         request,
         "self_audit/versions.html",
         {"council": council, "audit": audit, "returns": returns},
+    )
+
+
+def _submitted_return(user, council_code, number):
+    """A submitted version, as anyone who may see it; a draft is never a document."""
+    council, _, audit_return = self_audit_access.readable_return(user, council_code, number)
+    if not audit_return.is_submitted:
+        raise Http404("A draft is not a document")
+    return audit_return
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def version_pdf(request, council_code, number):
+    audit_return = _submitted_return(request.user, council_code, number)
+    return _download(
+        documents.return_pdf_bytes(audit_return),
+        "application/pdf",
+        documents.return_filename(audit_return, "pdf"),
+    )
+
+
+def version_docx(request, council_code, number):
+    audit_return = _submitted_return(request.user, council_code, number)
+    return _download(
+        documents.return_docx_bytes(audit_return),
+        DOCX,
+        documents.return_filename(audit_return, "docx"),
     )
 
 

@@ -94,6 +94,14 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/action-plan/
+    "action_plan:export_csv": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/action-plan/export.csv
+    "action_plan:export_xlsx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/action-plan/export.xlsx
     "admin-login": {
         "get": "login login login login login login login",
         "post": "login login login login login login login",
@@ -130,6 +138,10 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/cabinet-reports/1/pdf/
+    "cabinet:docx": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/word/ (a draft: its council only)
     "cabinet:report": {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
@@ -154,6 +166,10 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/roles-and-responsibilities/pdf/
+    "roles:docx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/roles-and-responsibilities/word/
     "cabinet:section": {
         "get": "login 403 404 ok 404 404 404",
         "post": "login 403 404 ok 404 404 404",
@@ -229,6 +245,10 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/evaluations/1/pdf/
+    "evaluation:docx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/evaluations/1/word/
     "evaluation:remove_finding": {
         "get": "login 404 404 404 ok 404 404",
         "post": "login 404 404 404 ok 404 404",
@@ -348,6 +368,14 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/self-audit/versions/1/
+    "self_audit:version_pdf": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/versions/1/return.pdf (submitted)
+    "self_audit:version_docx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/versions/1/return.docx (submitted)
     "self_audit:versions": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",

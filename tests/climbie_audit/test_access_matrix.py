@@ -44,6 +44,7 @@ def kwargs_for(name: str, route: str, data) -> dict:
     pk_by_name = {
         "evaluation:detail": o["issued_evaluation"],
         "evaluation:pdf": o["issued_evaluation"],
+        "evaluation:docx": o["issued_evaluation"],
         "evaluation:respond": o["issued_evaluation"],
         "evaluation:edit": o["draft_evaluation"],
         "evaluation:check": o["draft_evaluation"],
