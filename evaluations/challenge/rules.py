@@ -12,7 +12,7 @@ from django.db.models import prefetch_related_objects
 from climbie_audit.concurrency import claim
 from climbie_audit.models import User
 from evaluations.models import Evaluation
-from evaluations.models_challenge import ChallengeQuery, ChallengeQueryQuerySet, QueryMessage
+from evaluations.models_challenge import ChallengeQuery, QueryMessage
 from standards.evidence.file_checks import CheckedFile
 from standards.evidence.rules import forget_bytes, new_file
 from standards.models import Criterion, ImmutableRecordError
@@ -147,15 +147,6 @@ def queries_with_threads(queries: list[ChallengeQuery]) -> list[ChallengeQuery]:
     """Attach each query's messages (authors, documents) in a fixed number of queries."""
     prefetch_related_objects(queries, "messages__author", "messages__documents")
     return queries
-
-
-def evaluation_queries(evaluation: Evaluation) -> "ChallengeQueryQuerySet":
-    """The evaluation's queries in framework order, with what a list of them shows."""
-    return (
-        ChallengeQuery.objects.filter(evaluation=evaluation)
-        .select_related("criterion__standard", "council")
-        .in_framework_order()
-    )
 
 
 def open_queries_of_inspector(inspector: User) -> list[ChallengeQuery]:

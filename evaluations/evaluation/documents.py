@@ -2,6 +2,8 @@
 same context, so the two carry the same tables and text. The cabinet report's evaluation
 appendix writes the same Word content through `write_evaluation`."""
 
+from collections.abc import Sequence
+
 from django.utils import dateformat
 
 from climbie_audit.documents.prepared import register
@@ -9,14 +11,11 @@ from climbie_audit.documents.stored import stored_document
 from climbie_audit.models_documents import StoredDocument
 from climbie_audit.pdf import render_pdf
 from climbie_audit.word import WordDocument
-from evaluations.challenge.rules import evaluation_queries, queries_with_threads
 from evaluations.models import Evaluation
 
 PDF = "application/pdf"
 ISSUED_PDF = "evaluation-pdf"
 DRAFT_PDF = "evaluation-draft-pdf"
-ISSUED_ANNEXED_PDF = "evaluation-pdf-annexed"
-DRAFT_ANNEXED_PDF = "evaluation-draft-pdf-annexed"
 
 NOT_JUDGED = "Not judged"
 TEXT_BOX_LABEL = (
@@ -32,11 +31,9 @@ def evaluation_title(council: object) -> str:
     )
 
 
-def evaluation_context(evaluation: Evaluation, annexed: bool = False) -> dict[str, object]:
-    """What both copies are written from (the template's context); `annexed` adds SSI's
-    queries and their answers (issue 18), for a PDF asked for by those who took part."""
+def evaluation_context(evaluation: Evaluation) -> dict[str, object]:
+    """What both copies are written from (the template's context)."""
     return {
-        "annex": queries_with_threads(list(evaluation_queries(evaluation))) if annexed else [],
         "council": evaluation.council,
         "evaluation": evaluation,
         "judgements": list(
@@ -47,10 +44,11 @@ def evaluation_context(evaluation: Evaluation, annexed: bool = False) -> dict[st
     }
 
 
-def evaluation_pdf_bytes(evaluation: Evaluation, annexed: bool = False) -> bytes:
+def evaluation_pdf_bytes(evaluation: Evaluation, annex: Sequence[object] = ()) -> bytes:
+    """The PDF; `annex` (SSI's queries with their threads) adds the queries annex."""
     return render_pdf(
         "evaluation/pdf.html",
-        evaluation_context(evaluation, annexed),
+        evaluation_context(evaluation) | {"annex": list(annex)},
         title=evaluation_title(evaluation.council),
     )
 
@@ -59,31 +57,18 @@ def pdf_filename(evaluation: Evaluation) -> str:
     return evaluation_filename(evaluation, "pdf")
 
 
-def issued_pdf(evaluation: Evaluation, annexed: bool = False) -> StoredDocument:
-    """An issued evaluation never changes, so its PDF is made on the first download and kept.
-    Its queries never change either (they take no messages once it is issued), so nor does the
-    copy with their annex."""
+def issued_pdf(evaluation: Evaluation) -> StoredDocument:
+    """An issued evaluation never changes, so its PDF is made on the first download and kept."""
     assert evaluation.is_issued, "Only an issued evaluation's PDF is kept."
-    return stored_document(
-        ISSUED_ANNEXED_PDF if annexed else ISSUED_PDF,
-        evaluation.pk,
-        PDF,
-        lambda: evaluation_pdf_bytes(evaluation, annexed),
-    )
-
-
-def _evaluation(key: str) -> Evaluation:
-    return Evaluation.objects.select_related("audit_return__self_audit__council").get(pk=int(key))
+    return stored_document(ISSUED_PDF, evaluation.pk, PDF, lambda: evaluation_pdf_bytes(evaluation))
 
 
 @register(DRAFT_PDF, PDF)
 def render_draft_pdf(key: str) -> bytes:
-    return evaluation_pdf_bytes(_evaluation(key))
-
-
-@register(DRAFT_ANNEXED_PDF, PDF)
-def render_draft_annexed_pdf(key: str) -> bytes:
-    return evaluation_pdf_bytes(_evaluation(key), annexed=True)
+    evaluation = Evaluation.objects.select_related("audit_return__self_audit__council").get(
+        pk=int(key)
+    )
+    return evaluation_pdf_bytes(evaluation)
 
 
 def evaluation_docx_bytes(evaluation: Evaluation) -> bytes:

@@ -166,26 +166,41 @@ def evaluation_queries(user, council, evaluation) -> list:
 def pdf(request, council_code, pk):
     council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
     filename = documents.pdf_filename(evaluation)
-    # On request, with an annex of the queries and answers: for those who took part only.
-    annexed = request.GET.get("annex") == "queries" and challenge_access.takes_part(
-        request.user, council
-    )
+    if request.GET.get("annex") == "queries":
+        return _pdf_with_queries(request, council, evaluation, filename)
     if evaluation.is_issued:
         try:
-            kept = documents.issued_pdf(evaluation, annexed)
+            kept = documents.issued_pdf(evaluation)
         except PdfTookTooLong as error:
             return _pdf_refused(request, council, evaluation, error)
         return stored_download(request, kept, filename, disposition="inline")
     return prepared_download(
         request,
         request.user,
-        kind=documents.DRAFT_ANNEXED_PDF if annexed else documents.DRAFT_PDF,
+        kind=documents.DRAFT_PDF,
         key=evaluation.pk,
         filename=filename,
         title="The draft evaluation PDF",
         back_url=reverse("evaluation:detail", args=[council.code, evaluation.pk]),
         disposition="inline",
     )
+
+
+def _pdf_with_queries(request, council, evaluation, filename):
+    """The evaluation with SSI's queries and the council's answers as an annex. It is drawn for
+    the person asking (the queries they may read) and the threads go on, so it is never kept."""
+    queries = evaluation_queries(request.user, council, evaluation)
+    try:
+        content = documents.evaluation_pdf_bytes(
+            evaluation, annex=challenge_rules.queries_with_threads(queries)
+        )
+    except PdfTookTooLong as error:
+        return _pdf_refused(request, council, evaluation, error)
+    response = HttpResponse(content, content_type="application/pdf")
+    annexed = filename.removesuffix(".pdf") + "-with-queries.pdf"
+    response["Content-Disposition"] = f'inline; filename="{annexed}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def docx(request, council_code, pk):

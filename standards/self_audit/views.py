@@ -13,6 +13,7 @@ from climbie_audit.word import DOCX
 from standards.evidence.access import may_read_evidence
 from standards.evidence.rules import counts_by_criterion as evidence_counts_by_criterion
 from standards.models import Criterion, ImmutableRecordError, Recommendation
+from standards.review import rules as review_rules
 from standards.self_audit import access as self_audit_access
 from standards.self_audit import documents, scoring
 from standards.self_audit import rules as self_audit
@@ -37,7 +38,14 @@ def overview_context(user, council, audit) -> dict:
     status = status_of(returns)
     working = status.draft or status.latest_submitted
     summary = scoring.summarise(working.answers.with_criteria()) if working else None
+    reviews = review_rules.reviews_of(status.draft) if status.draft else {}
+    who_does_what = [
+        review_rules.standing_of(f.standard, reviews.get(f.standard.pk), f.rated)
+        for f in (summary.standards if summary and status.draft else [])
+    ]
     return {
+        "who_does_what": who_does_what,
+        "review_in_use": bool(reviews),
         "council": council,
         "audit": audit,
         "framework": audit.framework,
@@ -173,9 +181,18 @@ def _rebind_after_conflict(answers, data, conflicts, strict):
     return forms
 
 
+SAVE_AT = "save-at-"
+
+
 def _after_save(request, council, audit, standard, strict):
     if not strict:
         messages.success(request, f"Your answers for standard {standard.number} have been saved.")
+        # A criterion's own save button brings the person back to where they were.
+        code = request.POST.get("action", "").removeprefix(SAVE_AT)
+        criterion = standard.criteria.filter(code=code).first()
+        if request.POST.get("action", "").startswith(SAVE_AT) and criterion is not None:
+            url = reverse("self_audit:standard", args=[council.code, standard.number])
+            return redirect(f"{url}#{criterion.anchor}")
         return redirect("self_audit:overview", council.code)
     following = (
         audit.framework.standards.filter(number__gt=standard.number).order_by("number").first()
@@ -196,10 +213,15 @@ def check_answers(request, council_code):
 def _render_check(request, council, audit, draft, refused=False, status=200):
     summary = scoring.summarise(draft.answers.with_criteria())
     error_links = []
+    not_approved = review_rules.submission_problems(draft)
     if refused:
         error_links = [
             (criterion_anchor(council, answer.criterion), message)
             for answer, message in summary.problems
+        ]
+        error_links += [
+            (reverse("review:standard", args=[council.code, standard.number]), message)
+            for standard, message in not_approved
         ]
     return render(
         request,
@@ -212,6 +234,7 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
             "error_links": error_links,
             "has_errors": bool(error_links),
             "can_submit": self_audit_access.may_submit(request.user, council),
+            "not_approved": not_approved,
         },
         status=status,
     )

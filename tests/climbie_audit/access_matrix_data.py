@@ -3,7 +3,7 @@
 import io
 from dataclasses import dataclass
 
-from climbie_audit.models import InspectorAssignment, User
+from climbie_audit.models import InspectorAssignment, Notification, User
 from demo.seed import seed_demo, seed_demo_audits, seed_demo_cabinet
 
 
@@ -85,6 +85,9 @@ def build(framework) -> Dataset:
     report = draft_report(leicester, "evaluation", people["director_a"])
     role = leicester.role_statement.roles.order_by("pk").first()
     inspection = Inspection.objects.filter(council=leicester).first()
+    notification = Notification.objects.create(
+        recipient=people["officer_a"], kind="return_due", subject="Due", body="Due soon"
+    )
     return Dataset(
         people=people,
         objects={
@@ -99,6 +102,7 @@ def build(framework) -> Dataset:
             "evidence": evidence,
             "query": query,
             "query_document": query.messages.last().documents.get(),
+            "notification": notification,
             "CabinetReport": CabinetReport,
         },
     )

@@ -70,6 +70,23 @@ ACCESS = {
         "get": "ok ok ok ok ok ok ok",
         "post": "ok ok ok ok ok ok ok",
     },  # /password/reset/MQ/1-bad/ (a link that does not work)
+    # notifications (issue 18): a person's own only; another's notification is 404
+    "notifications:list": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /notifications/
+    "notifications:open": {
+        "get": "login ok 404 404 404 404 404",
+        "post": "login ok 404 404 404 404 404",
+    },  # /notifications/<officer of A's notification>/
+    "notifications:mark_all_read": {
+        "get": "login 405 405 405 405 405 405",
+        "post": "login ok ok ok ok ok ok",
+    },  # /notifications/read/
+    "notifications:preferences": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /notifications/preferences/
     "accessibility": {
         "get": "ok ok ok ok ok ok ok",
         "post": "ok ok ok ok ok ok ok",
@@ -312,6 +329,14 @@ ACCESS = {
         "get": "login 403 403 403 ok ok ok",
         "post": "login 403 403 403 ok ok ok",
     },  # /national/overview.xlsx
+    "national:disagreements_csv": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/disagreements.csv
+    "national:disagreements_xlsx": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/disagreements.xlsx
     "self_audit:check": {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
@@ -340,6 +365,11 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/self-audit/standards/1/
+    # who does what (issue 18): the draft's reviews are the council's own, like the draft
+    "review:standard": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/standards/1/review/
     "self_audit:start": {
         "get": "login 405 405 405 405 405 405",
         "post": "login ok 404 ok 404 404 404",

@@ -58,6 +58,7 @@ def kwargs_for(name: str, route: str, data) -> dict:
         "roles:remove": o["role"],
         "inspection:detail": o["inspection"],
         "inspection:change": o["inspection"],
+        "notifications:open": o["notification"],
     }
     if name in ("accounts:reset_second_factor", "accounts:remove_officer"):
         pk_by_name[name] = data.people["officer_a"]

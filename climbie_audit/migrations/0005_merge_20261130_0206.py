@@ -6,9 +6,8 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('standards', '0005_action_items_and_progress_as_at'),
-        ('standards', '0006_bound_texts'),
-        ('standards', '0006_evidence_immutability_triggers'),
+        ('climbie_audit', '0004_notifications'),
+        ('climbie_audit', '0004_stored_and_prepared_documents'),
     ]
 
     operations = [
