@@ -3,21 +3,21 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from climbie_audit import limits
 from climbie_audit.form_fields import ErrorLinksMixin
 from climbie_audit.form_fields import form_helper as _helper
-from evaluations.challenge.rules import MAX_MESSAGE_CHARACTERS
+from climbie_audit.limits import bounded_text
 from standards.models import Criterion
 
-TOO_LONG = "{what} must be 5,000 characters or fewer"
 
-
-def message_field(label: str, required: str, too_long: str) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=MAX_MESSAGE_CHARACTERS,
-        strip=True,
+def message_field(name: str, required: str) -> forms.CharField:
+    """A message's text: bounded, normalised and named in its errors as every stored text is."""
+    return bounded_text(
+        name,
+        limits.PARAGRAPH,
+        required=True,
+        required_message=required,
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": required, "max_length": too_long},
     )
 
 
@@ -29,7 +29,7 @@ class RaiseQueryForm(ErrorLinksMixin, forms.Form):
             "invalid_choice": "Select the criterion the query is about",
         },
     )
-    question = message_field("Your query", "Enter your query", TOO_LONG.format(what="Your query"))
+    question = message_field("Your query", "Enter your query")
 
     def __init__(self, *args: object, criteria: list[Criterion], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -49,15 +49,13 @@ class RaiseQueryForm(ErrorLinksMixin, forms.Form):
 
 
 class MessageForm(ErrorLinksMixin, forms.Form):
-    text = message_field("Your answer", "Enter your answer", TOO_LONG.format(what="Your answer"))
+    text = message_field("Your answer", "Enter your answer")
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args: object, follow_up: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if follow_up:
-            self.fields["text"].label = "Ask a further question"
-            self.fields["text"].error_messages.update(
-                required="Enter your further question",
-                max_length=TOO_LONG.format(what="Your further question"),
+            self.fields["text"] = message_field(
+                "Ask a further question", "Enter your further question"
             )
         self.helper = _helper(Field.textarea("text", label_size=Size.SMALL), Field("revision"))

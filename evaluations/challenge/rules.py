@@ -18,8 +18,6 @@ from standards.evidence.rules import forget_bytes, new_file
 from standards.models import Criterion, ImmutableRecordError
 from standards.models_evidence import EvidenceFile
 
-MAX_MESSAGE_CHARACTERS = 5000
-
 
 class QueryChanged(Exception):
     """Someone added to the thread (or closed it) after the person writing now had read it."""
