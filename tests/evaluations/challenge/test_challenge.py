@@ -161,17 +161,17 @@ def test_the_issued_evaluation_shows_queries_only_to_those_who_took_part(
     page = outsider.get(detail)
     assert page.status_code == 200 and "Where is the audit of 2.10?" not in page.content.decode()
     assert "?annex=queries" not in page.content.decode()
-    # The PDF it downloads has no annex, however it asks: the view passes none to render.
+    # The PDF it downloads has no annex, however it asks: none is passed to render. (The PDF is
+    # drawn in evaluations/evaluation/documents.py since the documents work merged.)
     annexes = []
-    real_render = evaluation_documents.evaluation_pdf_bytes
+    real_render = evaluation_documents.render_pdf
 
-    def render_and_keep_annex(evaluation, annex=()):
-        annexes.append(list(annex))
-        return real_render(evaluation, annex=annex)
+    def render_and_keep_annex(template, context, **kwargs):
+        annexes.append(context["annex"])
+        return real_render(template, context, **kwargs)
 
-    monkeypatch.setattr(evaluation_documents, "evaluation_pdf_bytes", render_and_keep_annex)
-    response = outsider.get(reverse("evaluation:pdf", args=["509", draft.pk]) + "?annex=queries")
-    assert response.status_code == 200
+    monkeypatch.setattr(evaluation_documents, "render_pdf", render_and_keep_annex)
+    outsider.get(reverse("evaluation:pdf", args=["509", draft.pk]) + "?annex=queries")
     assert annexes == [[]]
 
 
