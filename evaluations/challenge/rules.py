@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
 
+from climbie_audit import limits
 from climbie_audit.concurrency import claim
 from climbie_audit.models import User
 from climbie_audit.notifications.rules import Kind, notify
@@ -19,6 +20,8 @@ from standards.evidence.file_checks import CheckedFile
 from standards.evidence.rules import forget_bytes, new_file
 from standards.models import Criterion, ImmutableRecordError
 from standards.models_evidence import EvidenceFile
+
+MAX_MESSAGE_CHARACTERS = limits.PARAGRAPH  # 5,000, as the model's constraint
 
 
 class QueryChanged(Exception):
