@@ -162,6 +162,17 @@ def _claim_open(query: ChallengeQuery, started_from: int) -> None:
         raise QueryChanged(current)
 
 
+def criteria_to_query(evaluation: Evaluation) -> list[Criterion]:
+    """The criteria of the evaluated return's framework, in framework order."""
+    return list(
+        Criterion.objects.filter(
+            standard__framework_id=evaluation.audit_return.self_audit.framework_id
+        )
+        .select_related("standard")
+        .order_by("standard__number", "number")
+    )
+
+
 def thread_of(query: ChallengeQuery) -> list[QueryMessage]:
     """The query's messages in order, with authors and documents, in two queries."""
     return list(query.messages.select_related("author").prefetch_related("documents"))

@@ -16,17 +16,21 @@ from evaluations.challenge import rules as challenge
 from evaluations.challenge.forms import MessageForm, RaiseQueryForm
 from standards.evidence import file_checks
 from standards.evidence.views import file_response
-from standards.models import Criterion, ImmutableRecordError
+from standards.models import ImmutableRecordError
 
 DOCUMENT_FIELD = "documents"
 MAX_DOCUMENTS = 5
 
 
 class MessageSizeLimit(FileUploadHandler):
-    """Stops reading an upload once the message's documents pass the limit."""
+    """Stops reading an upload once one document, or all of them together, pass the limit."""
+
+    received = 0
 
     def receive_data_chunk(self, raw_data, start):
-        if start + len(raw_data) > file_checks.MAX_EVIDENCE_BYTES:
+        self.received += len(raw_data)
+        too_big = start + len(raw_data) > file_checks.MAX_EVIDENCE_BYTES
+        if too_big or self.received > MAX_DOCUMENTS * file_checks.MAX_EVIDENCE_BYTES:
             self.request.upload_too_large = True
             raise StopUpload(connection_reset=False)
         return raw_data
@@ -52,15 +56,10 @@ def council_queries(request, council_code):
 
 def raise_query(request, council_code, pk):
     council, evaluation = access.evaluation_to_query(request.user, council_code, pk)
-    criteria = list(
-        Criterion.objects.filter(
-            standard__framework_id=evaluation.audit_return.self_audit.framework_id
-        )
-        .select_related("standard")
-        .order_by("standard__number", "number")
-    )
     form = RaiseQueryForm(
-        posted(request), criteria=criteria, initial={"criterion": request.GET.get("criterion", "")}
+        posted(request),
+        criteria=challenge.criteria_to_query(evaluation),
+        initial={"criterion": request.GET.get("criterion", "")},
     )
     if request.method == "POST" and form.is_valid():
         try:
