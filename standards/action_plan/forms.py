@@ -29,6 +29,13 @@ class ErrorLinksMixin(SharedErrorLinksMixin):
     non_field_anchor = None  # the action plan pages have no errors outside a field
 
 
+def without_maxlength(form: forms.Form) -> None:
+    """No maxlength on the inputs: a browser would cut pasted text without a word. Text beyond
+    the stated limit gets a GOV.UK error instead, and nothing is saved."""
+    for field in form.fields.values():
+        field.widget.attrs.pop("maxlength", None)
+
+
 class ProgressForm(ErrorLinksMixin, forms.Form):
     """Progress as at a date, the next action agreed, and/or a change of status."""
 
@@ -90,6 +97,7 @@ class ProgressForm(ErrorLinksMixin, forms.Form):
             help_text="Only if you are marking it complete. For example, 27 3 2004. "
             "Leave it empty for the date of the progress.",
         )
+        without_maxlength(self)
         self.helper = _helper(
             Field("as_at", legend_size=Size.SMALL),
             Field.radios("status", legend_size=Size.SMALL, inline=True),
@@ -204,6 +212,7 @@ class DetailsForm(ErrorLinksMixin, forms.Form):
                 },
             )
             layout.insert(0, Field.select("criterion"))
+        without_maxlength(self)
         self.helper = _helper(*layout)
 
     def clean(self):
