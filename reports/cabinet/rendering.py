@@ -65,6 +65,8 @@ def evaluation_appendix(data: ReportData) -> dict[str, object]:
     return {
         "style": render_block("evaluation/pdf.html", "style", context),
         "body": render_block("evaluation/pdf.html", "body", context),
+        # The Word copy writes the same appendix from the same context.
+        "context": context,
     }
 
 

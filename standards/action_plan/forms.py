@@ -7,14 +7,15 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from climbie_audit import limits
 from climbie_audit.form_fields import ErrorLinksMixin as SharedErrorLinksMixin
 from climbie_audit.form_fields import NamedDateField
 from climbie_audit.form_fields import form_helper as _helper
 from standards.action_plan import rules as action_plan
 from standards.models import ActionStatus, ImprovementAction
 
-NOTE_MAX = 5000
-NEXT_ACTION_MAX = 2000
+NOTE_MAX = limits.NOTE
+NEXT_ACTION_MAX = limits.NOTE
 
 
 def _limit(label: str, limit: int) -> dict[str, str]:
