@@ -139,7 +139,7 @@ def test_officer_reports_progress_and_ssi_sees_it(page, framework):
     assert_accessible(page, "national-overview-filtered")
 
     with page.expect_download() as download:
-        page.get_by_role("link", name=re.compile("as CSV")).click()
+        page.get_by_role("link", name=re.compile("councils as CSV")).click()
     with open(download.value.path(), newline="", encoding="utf-8") as exported:
         rows = list(csv.reader(exported))
     assert rows[0] == COLUMNS
