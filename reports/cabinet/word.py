@@ -212,7 +212,7 @@ def _action_plan(document: WordDocument, plan: dict, council_name: str) -> None:
     plural = "" if len(rows) == 1 else "s"
     document.heading("The action plan with progress", 1)
     document.paragraph(
-        f"{council_name}'s action plan{endorsed}, at {dateformat.format(plan['today'], 'j F Y')}: "
+        f"{council_name}'s action plan{endorsed}, as at {dateformat.format(plan['today'], 'j F Y')}: "
         f"{len(rows)} improvement action{plural}; {counts['complete']} complete, "
         f"{counts['in_progress']} in progress, {counts['not_started']} not started."
     )
@@ -226,17 +226,18 @@ def _action_plan(document: WordDocument, plan: dict, council_name: str) -> None:
 
 
 def _action_row(row: dict) -> list[str]:
+    # As at the report's date, as the PDF's appendix shows it (rendering.action_plan_appendix).
     action = row["action"]
-    status = action.get_status_display()
-    if action.is_complete and action.completed_on:
-        status += f" ({_short_date(action.completed_on)})"
+    status = row["status"]
+    if row["completed_on"]:
+        status += f" ({_short_date(row['completed_on'])})"
     status = "\n".join([status, *row["overdue"]])
     latest = row["latest"]
-    progress = (
-        f"{_short_date(timezone.localtime(latest.recorded_at))}: {latest.text}"
-        if latest
-        else "No progress recorded"
-    )
+    progress = "No progress recorded"
+    if latest:
+        progress = f"As at {_short_date(latest.as_at)}: {latest.text or 'status changed'}"
+        if latest.next_action:
+            progress += f" Next action agreed: {latest.next_action}"
     return [
         action.criterion.code,
         action.title,

@@ -27,6 +27,13 @@ class ErrorLinksMixin(SharedErrorLinksMixin):
     non_field_anchor = None  # the action plan pages have no errors outside a field
 
 
+def without_maxlength(form: forms.Form) -> None:
+    """No maxlength on the inputs: a browser would cut pasted text without a word. Text beyond
+    the stated limit gets a GOV.UK error instead, and nothing is saved."""
+    for field in form.fields.values():
+        field.widget.attrs.pop("maxlength", None)
+
+
 class ProgressForm(ErrorLinksMixin, forms.Form):
     """Progress as at a date, the next action agreed, and/or a change of status."""
 
@@ -84,6 +91,7 @@ class ProgressForm(ErrorLinksMixin, forms.Form):
             help_text="Only if you are marking it complete. For example, 27 3 2004. "
             "Leave it empty for the date of the progress.",
         )
+        without_maxlength(self)
         self.helper = _helper(
             Field("as_at", legend_size=Size.SMALL),
             Field.radios("status", legend_size=Size.SMALL, inline=True),
@@ -191,6 +199,7 @@ class DetailsForm(ErrorLinksMixin, forms.Form):
                 },
             )
             layout.insert(0, Field.select("criterion"))
+        without_maxlength(self)
         self.helper = _helper(*layout)
 
     def clean(self):
@@ -251,8 +260,8 @@ class CabinetForm(ErrorLinksMixin, forms.Form):
 
 
 class PlanFilterForm(forms.Form):
-    """Filters of the action plan page and the date it is shown as at. Unknown values are
-    ignored; a date that is not a real date is an error shown on the page, never a 500."""
+    """Filters of the action plan page. Unknown values are ignored, never an error. (The date
+    the plan is shown as at is climbie_audit.as_at's, as on the dashboard.)"""
 
     status = forms.ChoiceField(
         label="Status",
@@ -263,32 +272,9 @@ class PlanFilterForm(forms.Form):
         label="Overdue", required=False, choices=list(action_plan.OVERDUE_FILTERS.items())
     )
 
-    def __init__(self, *args, today: datetime.date, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.today = today
-        self.fields["as_at"] = NamedDateField(
-            "Date to show the plan as at",
-            label="Show the plan as at",
-            help_text="For example, 31 10 2003. Leave it empty for today.",
-        )
-
     def filters(self) -> tuple[str, str]:
         if not self.is_bound:
             return "", ""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return data.get("status", ""), data.get("overdue", "")
-
-    def as_at(self) -> datetime.date:
-        if not self.is_bound:
-            return self.today
-        self.is_valid()
-        return getattr(self, "cleaned_data", {}).get("as_at") or self.today
-
-    @property
-    def as_at_error(self) -> str:
-        if not self.is_bound:
-            return ""
-        self.is_valid()
-        errors = self.errors.get("as_at")
-        return str(errors[0]) if errors else ""

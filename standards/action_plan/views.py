@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from climbie_audit.as_at import as_at_from
 from standards.action_plan import access as action_plan_access
 from standards.action_plan import export
 from standards.action_plan import progress as plan_progress
@@ -26,9 +27,9 @@ def plan(request, council_code):
     current = action_plan.plan_of(audit)
     today = timezone.localdate()
     actions = list(action_plan.actions_with_detail(current)) if current else []
-    filter_form = PlanFilterForm(request.GET or None, today=today)
+    filter_form = PlanFilterForm(request.GET or None)
     status, overdue = filter_form.filters()
-    as_at = filter_form.as_at()
+    as_at, as_at_form = as_at_from(request.GET, today)
     shown = action_plan.filter_actions(actions, as_at, status, overdue)
     for action in actions:
         action.as_at_status = plan_progress.status_as_at(action, as_at)
@@ -45,6 +46,10 @@ def plan(request, council_code):
             "shown": shown,
             "by_standard": _items_by_standard(shown),
             "filter_form": filter_form,
+            "as_at_form": as_at_form,
+            "as_at_error": (as_at_form.errors.get("as_at") or [""])[0]
+            if as_at_form.is_bound
+            else "",
             "filtered": bool(status or overdue) or as_at != today,
             "counts": action_plan.status_counts(actions, as_at),
             "overdue_target": len(action_plan.overdue_as_at(actions, as_at)),

@@ -7,12 +7,14 @@ import datetime
 import io
 import re
 
+import docx
 import pytest
 import time_machine
 from pypdf import PdfReader
 
 from reports.cabinet.drafting import DraftingRefused, draft_report, redraft_body
 from reports.cabinet.rendering import render_report_pdf
+from reports.cabinet.word import render_report_docx
 from reports.models import ReportKind
 from standards.action_plan import rules as action_plan
 from standards.models import ActionStatus, ImprovementAction
@@ -29,6 +31,12 @@ def report_text(report) -> str:
     parts = [report.title, *(s.body for s in report.sections.all())]
     parts += [str(row) for row in report.timetable.all()]
     return "\n".join(parts)
+
+
+def word_text(report) -> str:
+    document = docx.Document(io.BytesIO(render_report_docx(report)))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
 def pdf_text(report) -> str:
@@ -105,6 +113,8 @@ def test_two_progress_reports_each_as_at_its_own_date(story, council_a, director
         assert "2026" not in report_text(report)
         with time_machine.travel(TYPED_ON, tick=False):
             rendered = pdf_text(report)
+            word = word_text(report)
+        assert "2026" not in word and "As at 31 Oct 2003" in word
         assert "2026" not in rendered
         assert re.search(rf"{report.report_date.day}\s+{report.report_date:%B}\s+2003", rendered)
 

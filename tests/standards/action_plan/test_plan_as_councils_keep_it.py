@@ -174,7 +174,10 @@ def test_a_plan_date_that_is_not_a_date_is_an_error_not_a_failure(client_for, of
     content = response.content.decode()
     assert response.status_code == 200
     assert "govuk-error-summary" in content
-    assert "Date to show the plan as at must be a real date" in content
+    assert "As at date must be a real date" in content
+    # A link may give the date as ?as_at=2003-10-30, as the dashboard's links do.
+    linked = client_for(officer).get(url("plan"), {"as_at": "2003-10-30"}).content.decode()
+    assert "As at 30 October 2003." in linked
 
 
 def test_detail_edits_are_listed_as_history_on_the_action_page(client_for, officer, actions):
