@@ -185,3 +185,7 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only.")
+
+
+# Documents made once, and drafts prepared by the task queue (issue 17).
+from climbie_audit.models_documents import PreparedDocument, StoredDocument  # noqa: E402, F401

@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("reports.national.urls")),
 ]
 
+handler400 = "climbie_audit.views.bad_request"
 handler403 = "climbie_audit.views.permission_denied"
 handler404 = "climbie_audit.views.page_not_found"
 handler500 = "climbie_audit.views.server_error"

@@ -4,9 +4,16 @@ appendix writes the same Word content through `write_evaluation`."""
 
 from django.utils import dateformat
 
+from climbie_audit.documents.prepared import register
+from climbie_audit.documents.stored import stored_document
+from climbie_audit.models_documents import StoredDocument
 from climbie_audit.pdf import render_pdf
 from climbie_audit.word import WordDocument
 from evaluations.models import Evaluation
+
+PDF = "application/pdf"
+ISSUED_PDF = "evaluation-pdf"
+DRAFT_PDF = "evaluation-draft-pdf"
 
 NOT_JUDGED = "Not judged"
 TEXT_BOX_LABEL = (
@@ -41,6 +48,24 @@ def evaluation_pdf_bytes(evaluation: Evaluation) -> bytes:
         evaluation_context(evaluation),
         title=evaluation_title(evaluation.council),
     )
+
+
+def pdf_filename(evaluation: Evaluation) -> str:
+    return evaluation_filename(evaluation, "pdf")
+
+
+def issued_pdf(evaluation: Evaluation) -> StoredDocument:
+    """An issued evaluation never changes, so its PDF is made on the first download and kept."""
+    assert evaluation.is_issued, "Only an issued evaluation's PDF is kept."
+    return stored_document(ISSUED_PDF, evaluation.pk, PDF, lambda: evaluation_pdf_bytes(evaluation))
+
+
+@register(DRAFT_PDF, PDF)
+def render_draft_pdf(key: str) -> bytes:
+    evaluation = Evaluation.objects.select_related("audit_return__self_audit__council").get(
+        pk=int(key)
+    )
+    return evaluation_pdf_bytes(evaluation)
 
 
 def evaluation_docx_bytes(evaluation: Evaluation) -> bytes:

@@ -7,16 +7,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from climbie_audit.documents.prepared import prepared_download
+from climbie_audit.documents.stored import stored_download
 from climbie_audit.form_fields import posted
-from climbie_audit.pdf import render_pdf
+from climbie_audit.pdf import PdfTookTooLong
 from climbie_audit.word import DOCX
 from evaluations.evaluation import access as evaluation_access
-from evaluations.evaluation import workflow
+from evaluations.evaluation import documents, workflow
 from evaluations.evaluation import workspace as workspace_rules
 from evaluations.evaluation.documents import (
     evaluation_docx_bytes,
     evaluation_filename,
-    evaluation_title,
 )
 from evaluations.evaluation.forms import (
     FindingForm,
@@ -31,7 +32,6 @@ from evaluations.evaluation.forms import (
     overall_initial,
 )
 from evaluations.evaluation.judgements import issue_problems
-from evaluations.models import Evaluation
 from standards.models import ImmutableRecordError
 from standards.self_audit import access as self_audit_access
 from standards.self_audit import scoring
@@ -151,23 +151,23 @@ def detail(request, council_code, pk):
 
 def pdf(request, council_code, pk):
     council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
-    title = evaluation_title(council)
-    content = render_pdf(
-        "evaluation/pdf.html",
-        {
-            "council": council,
-            "evaluation": evaluation,
-            "judgements": _judgements(evaluation),
-            "findings": list(evaluation.findings.all()),
-            "phases": Evaluation.Phase.choices,
-        },
-        title=title,
+    filename = documents.pdf_filename(evaluation)
+    if evaluation.is_issued:
+        try:
+            kept = documents.issued_pdf(evaluation)
+        except PdfTookTooLong as error:
+            return _pdf_refused(request, council, evaluation, error)
+        return stored_download(request, kept, filename, disposition="inline")
+    return prepared_download(
+        request,
+        request.user,
+        kind=documents.DRAFT_PDF,
+        key=evaluation.pk,
+        filename=filename,
+        title="The draft evaluation PDF",
+        back_url=reverse("evaluation:detail", args=[council.code, evaluation.pk]),
+        disposition="inline",
     )
-    response = HttpResponse(content, content_type="application/pdf")
-    version = evaluation.audit_return.number
-    filename = f"ssi-evaluation-{council.code}-v{version}-{evaluation.phase}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 def docx(request, council_code, pk):
@@ -178,6 +178,19 @@ def docx(request, council_code, pk):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _pdf_refused(request, council, evaluation, error):
+    return render(
+        request,
+        "documents/failed.html",
+        {
+            "document": {"problem": error.message},
+            "title": "The evaluation PDF",
+            "back_url": reverse("evaluation:detail", args=[council.code, evaluation.pk]),
+        },
+        status=422,
+    )
 
 
 # --- Writing an evaluation ----------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from climbie_audit.concurrency import claim
+from climbie_audit.limits import normalise_text
 from climbie_audit.models import Council, User
 from standards.models import (
     Answer,
@@ -138,6 +139,7 @@ def save_answers(
         conflicts: list[Conflict] = []
         for criterion_id, (started_from, values) in changes.items():
             answer = answers[criterion_id]
+            values = {name: comparable(value) for name, value in values.items()}
             if answer.values() == values:
                 continue
             if answer.revision != started_from:
@@ -235,6 +237,12 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
+def comparable(value: object) -> object:
+    """A stored value as it compares: texts normalised (a version submitted before normalisation
+    may hold \r\n or trailing spaces where its successor holds the same text without)."""
+    return normalise_text(value) if isinstance(value, str) else value
+
+
 def compare(older: AuditReturn, newer: AuditReturn) -> list[CriterionChange]:
     """Per criterion, every field that differs between two versions, in framework order."""
     before = {a.criterion_id: a for a in older.answers.all()}
@@ -245,7 +253,7 @@ def compare(older: AuditReturn, newer: AuditReturn) -> list[CriterionChange]:
         changes = [
             (FIELD_LABELS[name], old_values[name], value)
             for name, value in answer.values().items()
-            if old_values[name] != value
+            if comparable(old_values[name]) != comparable(value)
         ]
         if changes:
             result.append(CriterionChange(answer.criterion, changes))
@@ -277,7 +285,7 @@ def history_of(audit: SelfAudit, criterion: Criterion) -> list[HistoryEntry]:
         for name, label in FIELD_LABELS.items():
             new = getattr(record, name)
             old = getattr(previous, name) if previous else None
-            if old != new and not (previous is None and new in (None, "")):
+            if comparable(old) != comparable(new) and not (previous is None and new in (None, "")):
                 changes.append((label, old, new))
         previous_by_answer[record.id] = record
         if changes or record.history_change_reason:

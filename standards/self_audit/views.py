@@ -99,10 +99,12 @@ def edit_standard(request, council_code, number):
             if a.criterion.code in pending
         }
         if all(f.is_valid() for f in forms) and all(f.is_valid() for f in conflict_forms.values()):
+            # Only the criteria the person changed: another officer's saves of the others stand.
             changes = {
                 form.criterion.pk: (form.cleaned_data["revision"], form.answer_values())
                 for form in forms
-                if not (
+                if form.changed()
+                and not (
                     form.criterion.pk in conflict_forms
                     and conflict_forms[form.criterion.pk].cleaned_data["keep"] == "theirs"
                 )
@@ -159,6 +161,8 @@ def _rebind_after_conflict(answers, data, conflicts, strict):
     for conflict in conflicts:
         prefix = AnswerForm(criterion=conflict.answer.criterion).prefix
         data[f"{prefix}-revision"] = str(conflict.answer.revision)
+        # They have now been shown the other person's answer: that is what the page shows.
+        data[f"{prefix}-rendered"] = initial_for(conflict.answer)["rendered"]
     forms = _standard_forms(answers, data, strict)
     for form in forms:
         form.is_valid()

@@ -94,6 +94,14 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/action-plan/
+    "action_plan:export_csv": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/action-plan/export.csv
+    "action_plan:export_xlsx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/action-plan/export.xlsx
     "admin-login": {
         "get": "login login login login login login login",
         "post": "login login login login login login login",
