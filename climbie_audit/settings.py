@@ -204,6 +204,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "climbie_audit.context_processors.service",
+                # By name, as the URLs are: the open SSI queries the council's pages show (lazy).
+                "evaluations.challenge.context_processors.challenge",
             ],
         },
     },
@@ -248,8 +250,33 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+
+def file_storage(environ: "os._Environ[str] | dict[str, str]") -> dict[str, object]:
+    """Where uploaded files (evidence documents) are kept: the local file system under
+    MEDIA_ROOT by default; S3-compatible object storage when FILE_STORAGE=s3 (production), named
+    by S3_BUCKET and, for a service other than AWS's, S3_ENDPOINT_URL. Credentials come from
+    the usual AWS variables or the machine's role, never from here."""
+    if environ.get("FILE_STORAGE", "filesystem") != "s3":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if not environ.get("S3_BUCKET"):
+        raise ImproperlyConfigured("FILE_STORAGE=s3 needs S3_BUCKET")
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": environ["S3_BUCKET"],
+            "endpoint_url": environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("S3_REGION") or None,
+            "default_acl": None,  # the bucket's own policy: private
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+
+
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(os.environ),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION

@@ -22,14 +22,18 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # accounts: invitations, people, passwords, second factors
     path("", include("climbie_audit.accounts.urls")),
+    path("notifications/", include("climbie_audit.notifications.urls")),
     # standards
     path("framework/", include("standards.framework.urls")),
     path(COUNCIL + "self-audit/", include("standards.self_audit.urls")),
+    path(COUNCIL + "self-audit/", include("standards.review.urls")),
     path("", include("standards.spreadsheet.urls")),
+    path("", include("standards.evidence.urls")),
     path(COUNCIL + "action-plan/", include("standards.action_plan.urls")),
     # evaluations
     path("", include("evaluations.evaluation.urls")),
     path("", include("evaluations.inspection.urls")),
+    path("", include("evaluations.challenge.urls")),
     # reports
     path("", include("reports.cabinet.urls")),
     path("", include("reports.roles.urls")),

@@ -435,3 +435,7 @@ class Inspection(models.Model):
             if lines:
                 areas.append((lines[0], lines[1:]))
         return areas
+
+
+# SSI challenge queries (issue 18) live in their own module; imported here so Django finds them.
+from evaluations.models_challenge import ChallengeQuery, QueryMessage  # noqa: E402, F401

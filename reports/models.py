@@ -162,6 +162,9 @@ class CabinetReport(models.Model):
         "climbie_audit.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     final_for = models.CharField("meeting", max_length=limits.SHORT, blank=True)
+    # The council's house style when the report was drafted (reports.cabinet.styles): a final
+    # paper keeps the layout it was agreed in whatever the council chooses later.
+    house_style = models.CharField(max_length=12, default="leicester")
     pdf = models.BinaryField(null=True, blank=True, editable=False)
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     # The Word copy, made with the PDF when the report is marked final and kept as unchanged.
@@ -392,3 +395,6 @@ class ResponsibleRole(models.Model):
 
     def values(self) -> dict:
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
+
+
+from reports.models_styles import HouseStyle, PaperStyle  # noqa: E402,F401  (models of their own)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from climbie_audit import limits
+from climbie_audit import lateness, limits
 
 RATING_LEVELS = (1, 2, 3, 4)
 
@@ -272,6 +272,14 @@ class AuditReturn(models.Model):
     @property
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
+
+    @property
+    def late_label(self) -> str:
+        """ "late by N days" if this is the council's first return (the one due with SSI) and it
+        was submitted after the framework's due date; later versions are revisions, never late."""
+        if self.number != 1:
+            return ""
+        return lateness.late_label(self.submitted_at, self.self_audit.framework.return_due)
 
     def _stored_as_submitted(self) -> bool:
         return (
@@ -598,3 +606,10 @@ class ProgressNote(models.Model):
     @property
     def changed_status(self) -> bool:
         return bool(self.status_after) and self.status_after != self.status_before
+
+
+# Evidence documents (issue 18) live in their own module; imported here so Django finds them.
+from standards.models_evidence import EvidenceFile, EvidenceLink  # noqa: E402, F401
+
+# Who does what on a draft return (issue 18), in a module of its own.
+from standards.models_review import ReviewState, StandardReview  # noqa: E402, F401

@@ -151,6 +151,14 @@ def tasks_run_when_asked():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def uploaded_files_kept_apart(tmp_path_factory):
+    """Files the tests upload (evidence documents) go to a folder of the session's own, never
+    to the working copy's media/ folder."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with nothing cached, as its database starts empty: cached entries name

@@ -2,6 +2,8 @@
 same context, so the two carry the same tables and text. The cabinet report's evaluation
 appendix writes the same Word content through `write_evaluation`."""
 
+from collections.abc import Sequence
+
 from django.utils import dateformat
 
 from climbie_audit.documents.prepared import register
@@ -43,10 +45,11 @@ def evaluation_context(evaluation: Evaluation) -> dict[str, object]:
     }
 
 
-def evaluation_pdf_bytes(evaluation: Evaluation) -> bytes:
+def evaluation_pdf_bytes(evaluation: Evaluation, annex: Sequence[object] = ()) -> bytes:
+    """The PDF; `annex` (SSI's queries with their threads) adds the queries annex."""
     return render_pdf(
         "evaluation/pdf.html",
-        evaluation_context(evaluation),
+        evaluation_context(evaluation) | {"annex": list(annex)},
         title=evaluation_title(evaluation.council),
     )
 

@@ -12,6 +12,8 @@ from climbie_audit.documents.stored import stored_download
 from climbie_audit.form_fields import posted
 from climbie_audit.pdf import PdfTookTooLong
 from climbie_audit.word import DOCX
+from evaluations.challenge import access as challenge_access
+from evaluations.challenge import rules as challenge_rules
 from evaluations.evaluation import access as evaluation_access
 from evaluations.evaluation import documents, workflow
 from evaluations.evaluation import workspace as workspace_rules
@@ -52,6 +54,7 @@ def workspace(request):
             "assigned": assigned,
             "others": others,
             "filtered": bool(region or status),
+            "open_queries": challenge_rules.open_queries_of_inspector(request.user),
         },
     )
 
@@ -145,13 +148,26 @@ def detail(request, council_code, pk):
             "response": response,
             "can_edit": evaluation_access.may_edit_evaluation(user, council, evaluation),
             "can_respond": evaluation_access.may_respond_to(user, council, evaluation, response),
+            "queries": evaluation_queries(user, council, evaluation),
+            "can_raise_query": evaluation_access.may_edit_evaluation(user, council, evaluation),
         },
+    )
+
+
+def evaluation_queries(user, council, evaluation) -> list:
+    """The evaluation's SSI queries, for the council's people and assigned inspectors only."""
+    return list(
+        challenge_access.council_queries(user, council)
+        .filter(evaluation=evaluation)
+        .in_framework_order()
     )
 
 
 def pdf(request, council_code, pk):
     council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
     filename = documents.pdf_filename(evaluation)
+    if request.GET.get("annex") == "queries":
+        return _pdf_with_queries(request, council, evaluation, filename)
     if evaluation.is_issued:
         try:
             kept = documents.issued_pdf(evaluation)
@@ -168,6 +184,23 @@ def pdf(request, council_code, pk):
         back_url=reverse("evaluation:detail", args=[council.code, evaluation.pk]),
         disposition="inline",
     )
+
+
+def _pdf_with_queries(request, council, evaluation, filename):
+    """The evaluation with SSI's queries and the council's answers as an annex. It is drawn for
+    the person asking (the queries they may read) and the threads go on, so it is never kept."""
+    queries = evaluation_queries(request.user, council, evaluation)
+    try:
+        content = documents.evaluation_pdf_bytes(
+            evaluation, annex=challenge_rules.queries_with_threads(queries)
+        )
+    except PdfTookTooLong as error:
+        return _pdf_refused(request, council, evaluation, error)
+    response = HttpResponse(content, content_type="application/pdf")
+    annexed = filename.removesuffix(".pdf") + "-with-queries.pdf"
+    response["Content-Disposition"] = f'inline; filename="{annexed}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def docx(request, council_code, pk):

@@ -1,5 +1,5 @@
 """A cabinet report's section bodies as printed: plain text parsed into paragraphs,
-sub-headings and lists, numbered 1.1, 1.2 … (4.5.1 under a sub-heading), appendix references
+sub-headings, lists and tables ("| a | b |" lines, the first the header row), numbered 1.1, 1.2 … (4.5.1 under a sub-heading), appendix references
 resolved."""
 
 import re
@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from reports.cabinet.styles import printed_appendices
 from reports.models import CabinetReport, ReportSection
 
 PARAGRAPH = "paragraph"
 HEADING = "heading"
 LIST = "list"
+TABLE = "table"
 
 # "(a) ", "(1). ", "i) ", "iv) ": list items that carry their own marker print without a bullet.
 MARKER = re.compile(r"^\(?([a-z]{1,4}|[0-9]{1,3})\)\.?\s", re.IGNORECASE)
@@ -46,6 +48,16 @@ class Block:
     text: str = ""
     items: list[ListItem] = field(default_factory=list)
     level: int = 2  # 2 for "1.1", 3 for "4.5.1"
+    # A table's rows of cells; the first row is its header. Tables are never numbered.
+    rows: list[list[str]] = field(default_factory=list)
+
+    @property
+    def header(self) -> list[str]:
+        return self.rows[0] if self.rows else []
+
+    @property
+    def body_rows(self) -> list[list[str]]:
+        return self.rows[1:]
 
     @property
     def html(self) -> SafeString:
@@ -67,9 +79,23 @@ def parse_body(body: str) -> list[Block]:
                 blocks.append(Block(HEADING, text=lines[0]))
             elif kind == LIST:
                 blocks.append(Block(LIST, items=[ListItem(line) for line in lines]))
+            elif kind == TABLE:
+                blocks.append(Block(TABLE, rows=[_cells(line) for line in lines]))
             else:
                 blocks.append(Block(PARAGRAPH, text="\n".join(lines)))
     return blocks
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _kind_of(line: str) -> tuple[str, str]:
+    if line.startswith("- "):
+        return LIST, line[2:].strip()
+    if line.startswith("|") and line.count("|") >= 2:
+        return TABLE, line
+    return PARAGRAPH, line
 
 
 def _runs(chunk: str) -> list[tuple[str, list[str]]]:
@@ -83,7 +109,7 @@ def _runs(chunk: str) -> list[tuple[str, list[str]]]:
         if line.startswith("## "):
             runs.append((HEADING, [line[3:].strip()]))
             continue
-        kind, line = (LIST, line[2:].strip()) if line.startswith("- ") else (PARAGRAPH, line)
+        kind, line = _kind_of(line)
         if runs and runs[-1][0] == kind:
             runs[-1][1].append(line)
         else:
@@ -131,6 +157,7 @@ class NumberedSection:
     number: int
     section: ReportSection
     blocks: list[Block]
+    upper_case: bool = False  # the house style prints its headings in capitals (Derby's)
 
     @property
     def key(self) -> str:
@@ -138,7 +165,7 @@ class NumberedSection:
 
     @property
     def heading(self) -> str:
-        return self.section.heading
+        return self.section.heading.upper() if self.upper_case else self.section.heading
 
     @property
     def is_implications_table(self) -> bool:
@@ -146,15 +173,19 @@ class NumberedSection:
 
 
 def appendix_numbers(report: CabinetReport) -> dict[str, int]:
-    return {value: number for number, value in enumerate(report.appendix_list(), start=1)}
+    return {value: number for number, value in enumerate(printed_appendices(report), start=1)}
 
 
 def numbered_sections(
-    report: CabinetReport, sections: Iterable[ReportSection] | None = None
+    report: CabinetReport,
+    sections: Iterable[ReportSection] | None = None,
+    numbers: dict[str, int] | None = None,
+    upper_case: bool = False,
 ) -> list[NumberedSection]:
-    """The report's sections as printed: empty ones left out, the rest numbered 1, 2, 3 …"""
+    """The sections as printed: empty ones left out, the rest numbered 1, 2, 3 … The house
+    style decides which sections are passed (reports.cabinet.layout.paper_layout)."""
     sections = list(report.sections.all()) if sections is None else sections
-    numbers = appendix_numbers(report)
+    numbers = appendix_numbers(report) if numbers is None else numbers
     result: list[NumberedSection] = []
     for section in sorted(sections, key=lambda s: s.position):
         body = resolve_appendices(section.body, numbers)
@@ -162,7 +193,6 @@ def numbered_sections(
         if not blocks and section.key != "other_implications":
             continue
         number = len(result) + 1
-        result.append(
-            NumberedSection(number, section, number_blocks(number, blocks, section.numbered))
-        )
+        blocks = number_blocks(number, blocks, section.numbered)
+        result.append(NumberedSection(number, section, blocks, upper_case))
     return result

@@ -21,6 +21,7 @@ from reports.cabinet.data import (
     latest_submitted_return,
 )
 from reports.cabinet.section_text import draft_body
+from reports.cabinet.styles import Style, ordered_keys, style_named
 from reports.models import (
     APPENDIX_ORDER,
     OTHER_IMPLICATIONS,
@@ -28,6 +29,7 @@ from reports.models import (
     CabinetReport,
     DecisionMaker,
     ForwardPlan,
+    PaperStyle,
     ReportKind,
     ReportSection,
     TimetableRow,
@@ -61,9 +63,20 @@ SECTION_KEYS = list(SECTION_HEADINGS)
 UNNUMBERED = {"background", "consultations", "authors", "other_implications"}
 
 
-def section_heading(key: str, kind: str) -> str:
+def section_heading(key: str, kind: str, style: Style | None = None) -> str:
+    if style is not None and key in style.headings:
+        return style.headings[key]
     heading = SECTION_HEADINGS[key]
     return heading[kind] if isinstance(heading, dict) else heading
+
+
+def council_style(council: Council) -> tuple[Style, str]:
+    """The council's house style and its name for the meeting (Leicester's layout and
+    "Cabinet" until its director chooses)."""
+    chosen = PaperStyle.objects.filter(council=council).first()
+    style = style_named(chosen.house_style if chosen else None)
+    meeting = chosen.meeting_name.strip() if chosen and chosen.meeting_name.strip() else ""
+    return style, meeting or style.default_meeting_name
 
 
 def council_heading_for(council: Council) -> str:
@@ -214,10 +227,12 @@ def draft_report(
     written from the data as at that date."""
     today = today or timezone.localdate()
     data = data_for_new_report(council, kind, inspection=inspection, user=user, on=today)
+    style, meeting = council_style(council)
     report = CabinetReport.objects.create(
         report_date=today,
         council=council,
         kind=kind,
+        house_style=style.key,
         council_heading=council_heading_for(council),
         wards_affected="All",
         officer_title=(
@@ -236,7 +251,7 @@ def draft_report(
         created_by=user,
         updated_by=user,
     )
-    meetings = [("Cabinet", today + datetime.timedelta(days=28))]
+    meetings = [(meeting, today + datetime.timedelta(days=28))]
     if kind == ReportKind.INSPECTION:
         meetings.insert(0, ("Scrutiny", today + datetime.timedelta(days=24)))
     TimetableRow.objects.bulk_create(
@@ -248,12 +263,12 @@ def draft_report(
             report=report,
             position=position,
             key=key,
-            heading=section_heading(key, kind),
+            heading=section_heading(key, kind, style),
             body=draft_body(key, kind, data, user),
             numbered=key not in UNNUMBERED,
             updated_by=user,
         )
-        for position, key in enumerate(SECTION_KEYS, start=1)
+        for position, key in enumerate(ordered_keys(style, SECTION_KEYS), start=1)
     )
     return report
 

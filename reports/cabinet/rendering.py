@@ -14,9 +14,10 @@ from django.utils.safestring import SafeString, mark_safe
 from climbie_audit import charts
 from climbie_audit.pdf import render_pdf
 from evaluations.models import Evaluation
-from reports.cabinet.blocks import numbered_sections
 from reports.cabinet.data import ReportData, gather
-from reports.models import Appendix, CabinetReport
+from reports.cabinet.layout import paper_layout
+from reports.cabinet.styles import IMPLICATIONS_APPENDIX, printed_appendices
+from reports.models import Appendix, CabinetReport, PaperStyle
 from standards.action_plan import rules as action_plan
 from standards.models import RATING_LEVELS
 from standards.self_audit import scoring
@@ -158,8 +159,22 @@ def pdf_context(report: CabinetReport, today: datetime.date | None = None) -> di
         today=report.report_date or today or timezone.localdate(report.created_at),
         with_roles=Appendix.ROLES in report.appendix_list(),
     )
+    layout = paper_layout(
+        report, sections, PaperStyle.objects.filter(council=report.council).first()
+    )
     appendices = []
-    for number, value in enumerate(report.appendix_list(), start=1):
+    for number, value in enumerate(printed_appendices(report), start=1):
+        if value == IMPLICATIONS_APPENDIX:
+            # The style's implications appendix: its sections numbered 1, 2, 3 … on their own.
+            appendices.append(
+                {
+                    "number": number,
+                    "key": value,
+                    "title": "Implications",
+                    "sections": layout.implications_appendix,
+                }
+            )
+            continue
         entry = {"number": number, "key": value, "title": Appendix(value).label}
         if value == Appendix.ROLES and data.register is not None:
             entry["register"] = data.register
@@ -176,7 +191,8 @@ def pdf_context(report: CabinetReport, today: datetime.date | None = None) -> di
         "report": report,
         "council": report.council,
         "timetable": list(report.timetable.all()),
-        "sections": numbered_sections(report, sections),
+        "layout": layout,
+        "sections": layout.sections,
         "implications": report.other_implications,
         "appendices": appendices,
         "evaluation_style": next((a["style"] for a in appendices if "style" in a), ""),

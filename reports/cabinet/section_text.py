@@ -10,10 +10,11 @@ import datetime
 from collections.abc import Callable
 
 from climbie_audit.models import User
-from evaluations.evaluation.judgements import FindingKind, Serving
+from evaluations.evaluation.judgements import Serving
 from evaluations.models import Evaluation, StandardJudgement
 from reports.cabinet import progress_text
 from reports.cabinet.data import ReportData, StandardProgress
+from reports.cabinet.evaluation_summary import evaluation_summary
 from reports.cabinet.words import a_or_an, count_words, dates_between, long_date, roman
 from reports.models import ReportKind
 from standards.action_plan import rules as action_plan
@@ -291,51 +292,17 @@ def draft_findings(kind: str, data: ReportData) -> str:
             "scale, 4 being the highest: a top rating requires that the arrangement is in "
             "place, consistently practised and evidenced by systematic monitoring."
         )
-    else:
-        parts.append(
-            "The audit tool established seven standards for services to children in need. "
-            f"Performance in each of them as at {long_date(data.today)} is presented below."
-        )
-        if data.evaluation_awaited:
-            parts.append(_awaited_sentence(data))
-        parts.extend(progress_text.changes_since(data))
+        # A summary, not a copy: SSI's own text is in the evaluation appendix (issue 15).
+        return "\n\n".join(parts + evaluation_summary(data))
+    parts.append(
+        "The audit tool established seven standards for services to children in need. "
+        f"Performance in each of them as at {long_date(data.today)} is presented below."
+    )
+    if data.evaluation_awaited:
+        parts.append(_awaited_sentence(data))
+    parts.extend(progress_text.changes_since(data))
     for progress in data.standards():
         parts.extend(_standard_paragraphs(kind, progress, data))
-    evaluation = data.evaluation
-    if kind == ReportKind.EVALUATION and evaluation is not None:
-        parts.append("## Overall assessment")
-        parts.append(
-            f"**Serving children well? {evaluation.get_overall_serving_display()}.** "
-            f"{evaluation.overall_serving_text.strip()}".strip()
-        )
-        parts.append(
-            f"**Capacity for improvement? {evaluation.get_overall_capacity_display()}.** "
-            f"{evaluation.overall_capacity_text.strip()}".strip()
-        )
-        if evaluation.follow_up_visit is not None:
-            parts.append(
-                "SSI will make a follow-up visit."
-                if evaluation.follow_up_visit
-                else "SSI does not plan a follow-up visit."
-            )
-        strengths = [f for f in data.findings if f.kind == FindingKind.STRENGTH]
-        development = [f for f in data.findings if f.kind == FindingKind.DEVELOPMENT]
-        if strengths or development:
-            parts.append("## Strengths and areas for development")
-            for label, findings in (
-                ("SSI recorded these strengths:", strengths),
-                ("SSI recorded these areas for development:", development),
-            ):
-                if findings:
-                    parts.append(
-                        "\n".join(
-                            [label]
-                            + [
-                                f"- {roman(i)}) {' '.join(f.description.split())}"
-                                for i, f in enumerate(findings, start=1)
-                            ]
-                        )
-                    )
     return "\n\n".join(parts)
 
 

@@ -309,6 +309,14 @@ def overdue_kinds(
     return kinds
 
 
+def misses_laming_deadline(action: ImprovementAction, deadline: datetime.date | None) -> bool:
+    """ "Not on target" in the plan: its target date is later than the criterion's Laming
+    deadline, unless it was completed by the deadline."""
+    if deadline is None or action.target_date is None or action.target_date <= deadline:
+        return False
+    return not progress.is_complete_as_at(action, deadline)
+
+
 def is_overdue(action: ImprovementAction, today: datetime.date) -> bool:
     return bool(overdue_kinds(action, today))
 

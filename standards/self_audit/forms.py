@@ -85,6 +85,8 @@ class AnswerForm(FragmentMixin, forms.Form):
                 Field("target_date"),
                 legend="Improvement plan",
                 legend_size=Size.SMALL,
+                # Revealed by static/js/standard-page.mjs when a rating below 4 is chosen.
+                css_class="app-improvement-plan",
             ),
             Field("revision"),
             Field("rendered"),

@@ -11,7 +11,10 @@ from django.views.decorators.http import require_POST
 from climbie_audit import access
 from climbie_audit.documents.stored import stored_download
 from climbie_audit.pdf import PdfTookTooLong
+from standards.evidence.access import may_read_evidence
+from standards.evidence.rules import counts_by_criterion as evidence_counts_by_criterion
 from standards.models import Criterion, ImmutableRecordError, Recommendation
+from standards.review import rules as review_rules
 from standards.self_audit import access as self_audit_access
 from standards.self_audit import documents, scoring
 from standards.self_audit import rules as self_audit
@@ -36,7 +39,14 @@ def overview_context(user, council, audit) -> dict:
     status = status_of(returns)
     working = status.draft or status.latest_submitted
     summary = scoring.summarise(working.answers.with_criteria()) if working else None
+    reviews = review_rules.reviews_of(status.draft) if status.draft else {}
+    who_does_what = [
+        review_rules.standing_of(f.standard, reviews.get(f.standard.pk), f.rated)
+        for f in (summary.standards if summary and status.draft else [])
+    ]
     return {
+        "who_does_what": who_does_what,
+        "review_in_use": bool(reviews),
         "council": council,
         "audit": audit,
         "framework": audit.framework,
@@ -136,9 +146,11 @@ def edit_standard(request, council_code, number):
         for message in f.errors.get("keep", [])
     ]
     conflict_by_criterion = {c.answer.criterion_id: c for c in conflicts}
+    evidence_counts = evidence_counts_by_criterion(draft)  # one query for the whole page
     for form in forms:
         form.conflict = conflict_by_criterion.get(form.criterion.pk)
         form.conflict_form = conflict_forms.get(form.criterion.pk)
+        form.evidence_count = evidence_counts.get(form.criterion.pk, 0)
     return render(
         request,
         "self_audit/standard.html",
@@ -170,9 +182,18 @@ def _rebind_after_conflict(answers, data, conflicts, strict):
     return forms
 
 
+SAVE_AT = "save-at-"
+
+
 def _after_save(request, council, audit, standard, strict):
     if not strict:
         messages.success(request, f"Your answers for standard {standard.number} have been saved.")
+        # A criterion's own save button brings the person back to where they were.
+        code = request.POST.get("action", "").removeprefix(SAVE_AT)
+        criterion = standard.criteria.filter(code=code).first()
+        if request.POST.get("action", "").startswith(SAVE_AT) and criterion is not None:
+            url = reverse("self_audit:standard", args=[council.code, standard.number])
+            return redirect(f"{url}#{criterion.anchor}")
         return redirect("self_audit:overview", council.code)
     following = (
         audit.framework.standards.filter(number__gt=standard.number).order_by("number").first()
@@ -193,10 +214,15 @@ def check_answers(request, council_code):
 def _render_check(request, council, audit, draft, refused=False, status=200):
     summary = scoring.summarise(draft.answers.with_criteria())
     error_links = []
+    not_approved = review_rules.submission_problems(draft)
     if refused:
         error_links = [
             (criterion_anchor(council, answer.criterion), message)
             for answer, message in summary.problems
+        ]
+        error_links += [
+            (reverse("review:standard", args=[council.code, standard.number]), message)
+            for standard, message in not_approved
         ]
     return render(
         request,
@@ -209,6 +235,7 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
             "error_links": error_links,
             "has_errors": bool(error_links),
             "can_submit": self_audit_access.may_submit(request.user, council),
+            "not_approved": not_approved,
         },
         status=status,
     )
@@ -316,7 +343,13 @@ def version_detail(request, council_code, number):
     return render(
         request,
         "self_audit/version.html",
-        {"council": council, "audit": audit, "audit_return": audit_return, "summary": summary},
+        {
+            "council": council,
+            "audit": audit,
+            "audit_return": audit_return,
+            "summary": summary,
+            "may_read_evidence": may_read_evidence(request.user, council, audit_return),
+        },
     )
 
 

@@ -70,6 +70,23 @@ ACCESS = {
         "get": "ok ok ok ok ok ok ok",
         "post": "ok ok ok ok ok ok ok",
     },  # /password/reset/MQ/1-bad/ (a link that does not work)
+    # notifications (issue 18): a person's own only; another's notification is 404
+    "notifications:list": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /notifications/
+    "notifications:open": {
+        "get": "login ok 404 404 404 404 404",
+        "post": "login ok 404 404 404 404 404",
+    },  # /notifications/<officer of A's notification>/
+    "notifications:mark_all_read": {
+        "get": "login 405 405 405 405 405 405",
+        "post": "login ok ok ok ok ok ok",
+    },  # /notifications/read/
+    "notifications:preferences": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /notifications/preferences/
     "accessibility": {
         "get": "ok ok ok ok ok ok ok",
         "post": "ok ok ok ok ok ok ok",
@@ -174,6 +191,45 @@ ACCESS = {
         "get": "login 403 404 ok 404 404 404",
         "post": "login 403 404 ok 404 404 404",
     },  # /councils/509/cabinet-reports/1/sections/summary/
+    # SSI challenge (issue 18): the council's people and its assigned inspectors; others 404
+    "challenge:close": {
+        "get": "login 405 405 405 405 405 405",
+        "post": "login 403 404 403 ok 404 404",
+    },  # /councils/509/queries/<query>/close/
+    "challenge:document": {
+        "get": "login ok 404 ok ok 404 404",
+        "post": "login 405 405 405 405 405 405",
+    },  # /councils/509/queries/<query>/documents/<document>/
+    "challenge:list": {
+        "get": "login ok 404 ok ok 404 404",
+        "post": "login 405 405 405 405 405 405",
+    },  # /councils/509/queries/
+    "challenge:query": {
+        "get": "login ok 404 ok ok 404 404",
+        "post": "login ok 404 ok ok 404 404",
+    },  # /councils/509/queries/<query>/
+    "challenge:raise": {
+        "get": "login 403 404 403 ok 404 404",
+        "post": "login 403 404 403 ok 404 404",
+    },  # /councils/509/evaluations/<draft>/queries/raise/
+    # evidence documents (issue 18): a draft's are the council's alone; SSI's assigned
+    # inspectors read a submitted version's (tests/standards/evidence/); others 404
+    "evidence:criterion": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/versions/2/evidence/criteria/1.1/
+    "evidence:download": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login 405 405 405 405 405 405",
+    },  # /councils/509/self-audit/versions/2/evidence/<document>/
+    "evidence:remove": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/versions/2/evidence/<document>/remove/
+    "evidence:version": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login 405 405 405 405 405 405",
+    },  # /councils/509/self-audit/versions/2/evidence/
     "evaluation:add_finding": {
         "get": "login 404 404 404 ok 404 404",
         "post": "login 404 404 404 ok 404 404",
@@ -273,6 +329,14 @@ ACCESS = {
         "get": "login 403 403 403 ok ok ok",
         "post": "login 403 403 403 ok ok ok",
     },  # /national/overview.xlsx
+    "national:disagreements_csv": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/disagreements.csv
+    "national:disagreements_xlsx": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/disagreements.xlsx
     "self_audit:check": {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
@@ -301,6 +365,11 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/self-audit/standards/1/
+    # who does what (issue 18): the draft's reviews are the council's own, like the draft
+    "review:standard": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/standards/1/review/
     "self_audit:start": {
         "get": "login 405 405 405 405 405 405",
         "post": "login ok 404 ok 404 404 404",

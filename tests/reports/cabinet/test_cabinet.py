@@ -2,6 +2,7 @@
 final reports that never change (reports.cabinet, reports.models)."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -106,10 +107,17 @@ def test_an_evaluation_outcome_report_is_drafted_from_the_evaluation(leicester, 
     assert report.council_heading == "Leicester City Council"
     assert [s.key for s in report.sections.all()] == SECTION_KEYS
     findings = report.sections.get(key="findings").body
+    # A summary, not a copy: a row per standard with SSI's judgement; SSI's text stays in the
+    # evaluation appendix.
     for number, judgement in seed_000.JUDGEMENTS.items():
         label = STANDARD_JUDGEMENT_LABELS[judgement]
-        assert f"**SSI's evaluation: {label}.** {seed_000.TEXTS[number]}" in findings
-    assert "**Serving children well? Most.**" in findings
+        assert re.search(
+            rf"^\| {number}\. [^|]+ \| {label} \| \d+ of \d+ criteria rated 4 \|$", findings, re.M
+        )
+        assert seed_000.TEXTS[number] not in findings
+    assert "**Overall assessment.** Serving children well? Most." in findings
+    assert "**Strengths.** SSI recorded " in findings
+    assert "**Areas for development.** SSI recorded " in findings
     purpose = report.sections.get(key="purpose").body
     assert "serving most children well, with promising capacity for improvement" in purpose
     # The action plan was brought up to date with the return's intended improvements.
