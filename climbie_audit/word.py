@@ -9,6 +9,7 @@ list numbering: the two copies can then never number differently (decision 0009)
 
 import datetime
 import io
+import logging
 import re
 from collections.abc import Sequence
 
@@ -23,6 +24,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+
+logger = logging.getLogger(__name__)
+ImageBytes = bytes  # inside WordDocument, `bytes` names its method
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LANGUAGE = "en-GB"
@@ -210,6 +214,23 @@ class WordDocument:
             paragraph.paragraph_format.space_after = Pt(3)
             if marked:
                 paragraph.paragraph_format.left_indent = Mm(18)
+
+    def restyle(self, paragraph: Paragraph, style: str) -> None:
+        """Give a paragraph already written (in a table cell, say) a style, e.g. Heading 1."""
+        paragraph._p.get_or_add_pPr().style = self._style_id(style)
+
+    def picture(self, data: ImageBytes, *, alt: str, height_mm: float, align: str = "") -> None:
+        """An image (PNG or JPEG) with its alternative text. One python-docx cannot read is left
+        out: a logo never stops a paper from being written."""
+        paragraph = self.paragraph(align=align)
+        try:
+            shape = paragraph.add_run().add_picture(io.BytesIO(data), height=Mm(height_mm))
+        except Exception:  # noqa: BLE001 - python-docx raises many kinds for a bad image
+            logger.warning("A logo could not be put into a Word document")
+            return
+        properties = shape._inline.docPr
+        properties.set("descr", xml_safe(alt))
+        properties.set("title", xml_safe(alt))
 
     def label(self, text: str) -> Paragraph:
         return self.paragraph(text, style=LABEL)
