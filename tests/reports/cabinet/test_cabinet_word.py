@@ -140,6 +140,19 @@ def leicester_report(council_a, framework, officer, director, inspector):
     return draft_report(council_a, ReportKind.EVALUATION, director)
 
 
+def test_a_derby_style_report_page_offers_its_word_copy(
+    client_for, council_a, director, leicester_report
+):
+    """The Derby style numbers its implications Appendix 1: the report page lists it."""
+    PaperStyle.objects.create(council=council_a, house_style=HouseStyle.DERBY)
+    report = draft_report(council_a, ReportKind.EVALUATION, director)
+    client = client_for(director)
+    page = client.get(reverse("cabinet:report", args=["509", report.pk]))
+    assert page.status_code == 200
+    assert b"Implications" in page.content
+    assert reverse("cabinet:docx", args=["509", report.pk]).encode() in page.content
+
+
 def test_bold_words_and_line_breaks_survive(director, leicester_report):
     section = leicester_report.sections.get(key="summary")
     body = "First **strong** line\nsecond line"
