@@ -25,7 +25,7 @@ HEADER = (
     FIELD_LABELS["target_date"],
 )
 # Shares of the (landscape) text width, as the spreadsheet's column widths.
-WIDTHS = (0.05, 0.27, 0.06, 0.26, 0.20, 0.09, 0.07)
+WIDTHS = (0.05, 0.27, 0.06, 0.24, 0.19, 0.11, 0.08)
 NOT_SET = "Not set"
 PDF = "application/pdf"
 RETURN_PDF = "return-pdf"
