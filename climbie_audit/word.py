@@ -9,6 +9,7 @@ list numbering: the two copies can then never number differently (decision 0009)
 
 import datetime
 import io
+import logging
 import re
 from collections.abc import Sequence
 
@@ -23,6 +24,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+
+logger = logging.getLogger(__name__)
+ImageBytes = bytes  # inside WordDocument, `bytes` names its method
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LANGUAGE = "en-GB"
@@ -61,6 +65,7 @@ class WordDocument:
         dated: datetime.datetime | None = None,
     ) -> None:
         self.document: DocumentObject = Document()
+        self._style_ids: dict[str, str] = {}
         self._properties(title, author, subject, dated)
         self._styles()
         self._page(running_head, landscape)
@@ -155,9 +160,22 @@ class WordDocument:
 
     # --- what a document is made of ------------------------------------------------------------
 
+    def _style_id(self, name: str) -> str:
+        """A style's id, looked up once: python-docx scans every style of the document each time
+        a paragraph is given a style by name, which made a long paper take seconds."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.document.styles[name].style_id
+        return self._style_ids[name]
+
+    def _add_paragraph(self, style: str | None) -> Paragraph:
+        paragraph: Paragraph = self.document.add_paragraph()
+        if style:
+            paragraph._p.get_or_add_pPr().style = self._style_id(style)
+        return paragraph
+
     def heading(self, text: str, level: int = 1, number: str = "") -> Paragraph:
         """A Word heading (Heading 1-4); a number is set off by a tab, as in the PDF."""
-        paragraph: Paragraph = self.document.add_heading("", level=level)
+        paragraph = self._add_paragraph(f"Heading {level}")
         _add_text(paragraph, f"{number}\t{text}" if number else text)
         return paragraph
 
@@ -172,7 +190,7 @@ class WordDocument:
         keep_with_next: bool = False,
     ) -> Paragraph:
         """A paragraph; "**words**" print bold and the text's own line breaks are kept."""
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self._add_paragraph(style)
         _add_text(paragraph, text, bold=bold, size=size)
         if align:
             paragraph.alignment = {
@@ -196,6 +214,23 @@ class WordDocument:
             paragraph.paragraph_format.space_after = Pt(3)
             if marked:
                 paragraph.paragraph_format.left_indent = Mm(18)
+
+    def restyle(self, paragraph: Paragraph, style: str) -> None:
+        """Give a paragraph already written (in a table cell, say) a style, e.g. Heading 1."""
+        paragraph._p.get_or_add_pPr().style = self._style_id(style)
+
+    def picture(self, data: ImageBytes, *, alt: str, height_mm: float, align: str = "") -> None:
+        """An image (PNG or JPEG) with its alternative text. One python-docx cannot read is left
+        out: a logo never stops a paper from being written."""
+        paragraph = self.paragraph(align=align)
+        try:
+            shape = paragraph.add_run().add_picture(io.BytesIO(data), height=Mm(height_mm))
+        except Exception:  # noqa: BLE001 - python-docx raises many kinds for a bad image
+            logger.warning("A logo could not be put into a Word document")
+            return
+        properties = shape._inline.docPr
+        properties.set("descr", xml_safe(alt))
+        properties.set("title", xml_safe(alt))
 
     def label(self, text: str) -> Paragraph:
         return self.paragraph(text, style=LABEL)
@@ -221,7 +256,7 @@ class WordDocument:
             self.paragraph(caption, bold=True, keep_with_next=True)
         columns = len(header) if header else max((len(row) for row in rows), default=1)
         table: Table = self.document.add_table(rows=0, cols=columns)
-        table.style = self.document.styles["Table Grid"]
+        table._tbl.tblPr.style = self._style_id("Table Grid")
         if header:
             cells = _new_row(table).cells
             for cell, text in zip(cells, header, strict=True):

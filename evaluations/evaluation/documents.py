@@ -10,11 +10,12 @@ from climbie_audit.documents.prepared import register
 from climbie_audit.documents.stored import stored_document
 from climbie_audit.models_documents import StoredDocument
 from climbie_audit.pdf import render_pdf
-from climbie_audit.word import WordDocument
+from climbie_audit.word import DOCX, WordDocument
 from evaluations.models import Evaluation
 
 PDF = "application/pdf"
 ISSUED_PDF = "evaluation-pdf"
+ISSUED_DOCX = "evaluation-docx"
 DRAFT_PDF = "evaluation-draft-pdf"
 
 NOT_JUDGED = "Not judged"
@@ -61,6 +62,14 @@ def issued_pdf(evaluation: Evaluation) -> StoredDocument:
     """An issued evaluation never changes, so its PDF is made on the first download and kept."""
     assert evaluation.is_issued, "Only an issued evaluation's PDF is kept."
     return stored_document(ISSUED_PDF, evaluation.pk, PDF, lambda: evaluation_pdf_bytes(evaluation))
+
+
+def issued_docx(evaluation: Evaluation) -> StoredDocument:
+    """An issued evaluation's Word copy, made on its first download and kept, as its PDF."""
+    assert evaluation.is_issued, "Only an issued evaluation's Word copy is kept."
+    return stored_document(
+        ISSUED_DOCX, evaluation.pk, DOCX, lambda: evaluation_docx_bytes(evaluation)
+    )
 
 
 @register(DRAFT_PDF, PDF)

@@ -206,8 +206,11 @@ def _pdf_with_queries(request, council, evaluation, filename):
 def docx(request, council_code, pk):
     """The evaluation as a Word file, written from the same context as its PDF."""
     council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
-    response = HttpResponse(evaluation_docx_bytes(evaluation), content_type=DOCX)
     filename = evaluation_filename(evaluation, "docx")
+    if evaluation.is_issued:
+        return stored_download(request, documents.issued_docx(evaluation), filename)
+    # A draft's Word copy takes well under a second: written on the request, never kept.
+    response = HttpResponse(evaluation_docx_bytes(evaluation), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response

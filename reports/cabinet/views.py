@@ -40,6 +40,7 @@ from reports.cabinet.forms import (
     yes_no,
 )
 from reports.cabinet.saving import ReportConflict, save_report, save_section
+from reports.cabinet.styles import IMPLICATIONS_APPENDIX
 from reports.cabinet.words import dates_between, long_date
 from reports.models import Appendix, ReportKind
 from standards.models import AuditReturn, ImmutableRecordError
@@ -163,6 +164,12 @@ def new_report(request, council_code):
     )
 
 
+def _appendix_title(value: str) -> str:
+    # A style that puts the implications in an appendix numbers them first (styles.py); they
+    # are no Appendix choice, so they would otherwise fail the page (a 500 in the Derby style).
+    return "Implications" if value == IMPLICATIONS_APPENDIX else Appendix(value).label
+
+
 def report_detail(request, council_code, pk):
     """The check-your-answers page: everything the paper will say, with a Change link each."""
     council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
@@ -177,7 +184,7 @@ def report_detail(request, council_code, pk):
             "report": report,
             "timetable": timetable,
             "sections": [(section, numbered.get(section.pk)) for section in sections],
-            "appendices": [(n, Appendix(v).label) for v, n in appendix_numbers(report).items()],
+            "appendices": [(n, _appendix_title(v)) for v, n in appendix_numbers(report).items()],
             "can_edit": cabinet_access.may_change_report(request.user, council, report),
             "can_finalise": cabinet_access.may_change_report(request.user, council, report),
         },

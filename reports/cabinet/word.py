@@ -8,9 +8,11 @@ from django.utils import dateformat, timezone
 
 from climbie_audit.word import DOCX, WordDocument
 from evaluations.evaluation.documents import write_evaluation
-from reports.cabinet.blocks import HEADING, PARAGRAPH, Block, NumberedSection
+from reports.cabinet.blocks import HEADING, LIST, PARAGRAPH, TABLE, Block, NumberedSection
+from reports.cabinet.layout import PaperLayout
 from reports.cabinet.rendering import pdf_context, pdf_filename, pdf_title
-from reports.models import CabinetReport
+from reports.cabinet.styles import BOXES, IMPLICATIONS_APPENDIX, LINES, SCRUTINY_BOX
+from reports.models import CabinetReport, TimetableRow
 from reports.roles.word import write_register
 
 __all__ = ["DOCX", "docx_filename", "render_report_docx", "report_docx_bytes"]
@@ -28,10 +30,15 @@ def report_docx_bytes(report: CabinetReport) -> bytes:
 
 
 def render_report_docx(report: CabinetReport, today: datetime.date | None = None) -> bytes:
+    """Written from the PDF's own context: the house style's layout (reports.cabinet.layout)
+    decides the front matter, the numbered sections, the front box, where the implications go
+    and whether the decision status prints, for this copy as for the PDF."""
     context = pdf_context(report, today)
+    layout: PaperLayout = context["layout"]  # type: ignore[assignment]
+    timetable: list[TimetableRow] = context["timetable"]  # type: ignore[assignment]
+    implications: list[dict] = context["implications"]  # type: ignore[assignment]
     draft = "" if report.is_final else " (DRAFT)"
-    timetable = context["timetable"]
-    committees = " and ".join(row.committee for row in timetable)  # type: ignore[attr-defined]
+    committees = " and ".join(row.committee for row in timetable)
     document = WordDocument(
         title=pdf_title(report),
         author=f"{report.officer_title}, {report.council_heading}",
@@ -39,12 +46,14 @@ def render_report_docx(report: CabinetReport, today: datetime.date | None = None
         running_head=f"{report.council_heading}: {_shortened(report.title)}{draft}",
         dated=report.finalised_at if report.is_final else None,
     )
-    _front(document, report, timetable)  # type: ignore[arg-type]
-    for section in context["sections"]:  # type: ignore[attr-defined]
-        _section(document, section, context["implications"])  # type: ignore[arg-type]
-    _decision(document, report)
+    _masthead(document, report, layout)
+    FRONT_MATTER.get(layout.front_matter, _boxes)(document, report, timetable, layout)
+    for section in layout.sections:
+        _section(document, section, implications)
+    if layout.decision_status:
+        _decision(document, report)
     for appendix in context["appendices"]:  # type: ignore[attr-defined]
-        _appendix(document, appendix, report.council.name)
+        _appendix(document, appendix, report.council.name, implications)
     return document.bytes()
 
 
@@ -53,50 +62,118 @@ def _shortened(title: str, limit: int = 90) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
-def _front(document: WordDocument, report: CabinetReport, timetable: list) -> None:
+def _date(value: datetime.date | None, fmt: str = "j F Y") -> str:
+    return dateformat.format(value, fmt) if value else ""
+
+
+def _masthead(document: WordDocument, report: CabinetReport, layout: PaperLayout) -> None:
+    if layout.logo is not None:
+        document.picture(layout.logo.data, alt=layout.logo.alt, height_mm=18, align="right")
     document.paragraph(report.council_heading, bold=True, size=20, align="right")
     if not report.is_final:
         document.paragraph("DRAFT: this report has not been marked final.", bold=True)
+
+
+def _report_of(document: WordDocument, report: CabinetReport, dated: bool = True) -> None:
+    when = f"\n{_date(report.report_date)}" if dated and report.report_date else ""
+    document.paragraph(f"Report of the {report.officer_title}{when}", bold=True, align="center")
+
+
+def _boxes(
+    document: WordDocument, report: CabinetReport, timetable: list[TimetableRow], _: PaperLayout
+) -> None:
+    """Leicester: WARDS AFFECTED | FORWARD TIMETABLE OF MEETINGS, the title, "Report of"."""
     meetings = "\n".join(
-        f"{row.committee}: {dateformat.format(row.meeting_date, 'jS F Y')}" for row in timetable
+        f"{row.committee}: {_date(row.meeting_date, 'jS F Y')}" for row in timetable
     )
     document.table(
         [
-            ["Wards affected", "Forward timetable of meetings:"],
+            ["WARDS AFFECTED", "FORWARD TIMETABLE OF MEETINGS:"],
             [report.wards_affected, meetings or "No meetings set"],
         ],
         widths=[0.5, 0.5],
     )
     document.heading(report.title, 1)
-    document.paragraph(f"Report of the {report.officer_title}", bold=True, align="center")
+    _report_of(document, report)
 
 
-def _section(document: WordDocument, section: NumberedSection, implications: list) -> None:
+def _lines(
+    document: WordDocument, report: CabinetReport, timetable: list[TimetableRow], _: PaperLayout
+) -> None:
+    """Derby: the meeting and its date as lines, "Report of", then the title."""
+    for row in timetable:
+        document.paragraph(row.committee.upper(), bold=True)
+        document.paragraph(_date(row.meeting_date).upper(), bold=True)
+    if not timetable:
+        document.paragraph("NO MEETINGS SET", bold=True)
+    _report_of(document, report, dated=False)
+    document.heading(report.title, 1)
+
+
+def _scrutiny_box(
+    document: WordDocument,
+    report: CabinetReport,
+    timetable: list[TimetableRow],
+    layout: PaperLayout,
+) -> None:
+    """A scrutiny committee's box: TITLE, RECOMMENDATIONS, … with what each says."""
+    meetings = "; ".join(f"{row.committee}, {_date(row.meeting_date)}" for row in timetable)
+    document.paragraph(f"Report to {meetings or 'no meeting set'}", bold=True)
+    box = document.table(
+        [[row.label.upper(), _blocks_as_text(row.blocks)] for row in layout.front_box],
+        row_headers=True,
+        widths=[0.3, 0.7],
+    )
+    for index, row in enumerate(layout.front_box):
+        if row.is_title:
+            # The title, in its box as in the PDF, is still the paper's first-level heading.
+            document.restyle(box.rows[index].cells[1].paragraphs[0], "Heading 1")
+    _report_of(document, report)
+
+
+FRONT_MATTER = {BOXES: _boxes, LINES: _lines, SCRUTINY_BOX: _scrutiny_box}
+
+
+def _blocks_as_text(blocks: list[Block]) -> str:
+    """What a box of the front matter says, as lines of one table cell."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind == LIST:
+            lines.extend(f"• {item.text}" for item in block.items)
+        elif block.kind == TABLE:
+            lines.extend(" | ".join(row) for row in block.rows)
+        else:
+            lines.append(f"{block.number} {block.text}".strip())
+    return "\n".join(lines)
+
+
+def _implications_table(document: WordDocument, implications: list[dict]) -> None:
+    document.table(
+        [
+            [row.get("name", ""), "Yes" if row.get("applies") else "No", row.get("reference", "")]
+            for row in implications
+        ],
+        header=[
+            "Other implications",
+            "YES/NO",
+            "Paragraph references within supporting information",
+        ],
+        row_headers=True,
+        widths=[0.4, 0.15, 0.45],
+        size=10,
+    )
+
+
+def _section(document: WordDocument, section: NumberedSection, implications: list[dict]) -> None:
     document.heading(section.heading, 2, number=f"{section.number}.")
     write_blocks(document, section.blocks)
     if section.is_implications_table:
-        document.table(
-            [
-                [
-                    row.get("name", ""),
-                    "Yes" if row.get("applies") else "No",
-                    row.get("reference", ""),
-                ]
-                for row in implications
-            ],
-            header=[
-                "Other implications",
-                "YES/NO",
-                "Paragraph references within supporting information",
-            ],
-            row_headers=True,
-            widths=[0.4, 0.15, 0.45],
-            size=10,
-        )
+        _implications_table(document, implications)
 
 
 def write_blocks(document: WordDocument, blocks: list[Block]) -> None:
-    """Numbered paragraphs (1.1, 4.5.1), numbered sub-headings (4.5) and lists, as printed."""
+    """Numbered paragraphs (1.1, 4.5.1), numbered sub-headings (4.5), tables and lists, as
+    printed."""
     for block in blocks:
         if block.kind == HEADING:
             document.heading(block.text, 3, number=block.number)
@@ -105,6 +182,11 @@ def write_blocks(document: WordDocument, blocks: list[Block]) -> None:
                 document.numbered(block.number, block.text, block.level)
             else:
                 document.paragraph(block.text, style="Unnumbered paragraph")
+        elif block.kind == TABLE:
+            width = max((len(row) for row in block.rows), default=1)
+            rows = [row + [""] * (width - len(row)) for row in block.body_rows]
+            header = block.header + [""] * (width - len(block.header))
+            document.table(rows, header=header, row_headers=True, size=10)
         else:
             document.bullets([item.text for item in block.items], marked=block.all_marked)
 
@@ -123,10 +205,16 @@ def _decision(document: WordDocument, report: CabinetReport) -> None:
     )
 
 
-def _appendix(document: WordDocument, appendix: dict, council_name: str) -> None:
+def _appendix(
+    document: WordDocument, appendix: dict, council_name: str, implications: list[dict]
+) -> None:
     document.page_break()
     document.paragraph(f"APPENDIX {appendix['number']}", bold=True, keep_with_next=True)
-    if appendix.get("missing"):
+    if appendix["key"] == IMPLICATIONS_APPENDIX:
+        document.heading(appendix["title"], 1)
+        for section in appendix["sections"]:
+            _section(document, section, implications)
+    elif appendix.get("missing"):
         document.heading(appendix["title"], 1)
         document.paragraph("This appendix has nothing to show yet.")
     elif appendix["key"] == "roles":

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from django.utils import dateformat, timezone
 
+from climbie_audit.documents.stored import stored_document
+from climbie_audit.models_documents import StoredDocument
 from climbie_audit.pdf import render_pdf
-from climbie_audit.word import WordDocument
+from climbie_audit.word import DOCX, WordDocument
 from standards.models import Answer, AuditReturn, Standard
 from standards.self_audit.rules import FIELD_LABELS
 
@@ -23,8 +25,11 @@ HEADER = (
     FIELD_LABELS["target_date"],
 )
 # Shares of the (landscape) text width, as the spreadsheet's column widths.
-WIDTHS = (0.05, 0.27, 0.06, 0.26, 0.20, 0.09, 0.07)
+WIDTHS = (0.05, 0.27, 0.06, 0.24, 0.19, 0.11, 0.08)
 NOT_SET = "Not set"
+PDF = "application/pdf"
+RETURN_PDF = "return-pdf"
+RETURN_DOCX = "return-docx"
 
 
 @dataclass
@@ -144,6 +149,19 @@ def return_document(audit_return: AuditReturn) -> ReturnDocument:
 def return_filename(audit_return: AuditReturn, extension: str) -> str:
     council = audit_return.self_audit.council
     return f"self-audit-{council.code}-v{audit_return.number}.{extension}"
+
+
+def kept_return_pdf(audit_return: AuditReturn) -> StoredDocument:
+    """A submitted version never changes: its PDF is made on the first download and kept."""
+    assert audit_return.is_submitted, "Only a submitted version is a document."
+    return stored_document(RETURN_PDF, audit_return.pk, PDF, lambda: return_pdf_bytes(audit_return))
+
+
+def kept_return_docx(audit_return: AuditReturn) -> StoredDocument:
+    assert audit_return.is_submitted, "Only a submitted version is a document."
+    return stored_document(
+        RETURN_DOCX, audit_return.pk, DOCX, lambda: return_docx_bytes(audit_return)
+    )
 
 
 def return_pdf_bytes(audit_return: AuditReturn) -> bytes:

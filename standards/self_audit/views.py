@@ -3,13 +3,14 @@ standards.self_audit and standards.scoring."""
 
 from django.contrib import messages
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from climbie_audit import access
-from climbie_audit.word import DOCX
+from climbie_audit.documents.stored import stored_download
+from climbie_audit.pdf import PdfTookTooLong
 from standards.evidence.access import may_read_evidence
 from standards.evidence.rules import counts_by_criterion as evidence_counts_by_criterion
 from standards.models import Criterion, ImmutableRecordError, Recommendation
@@ -310,29 +311,28 @@ def _submitted_return(user, council_code, number):
     return audit_return
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def version_pdf(request, council_code, number):
     audit_return = _submitted_return(request.user, council_code, number)
-    return _download(
-        documents.return_pdf_bytes(audit_return),
-        "application/pdf",
-        documents.return_filename(audit_return, "pdf"),
-    )
+    try:
+        kept = documents.kept_return_pdf(audit_return)
+    except PdfTookTooLong as error:
+        return render(
+            request,
+            "documents/failed.html",
+            {
+                "document": {"problem": error.message},
+                "title": f"Version {number} of the return as a PDF",
+                "back_url": reverse("self_audit:versions", args=[council_code]),
+            },
+            status=422,
+        )
+    return stored_download(request, kept, documents.return_filename(audit_return, "pdf"))
 
 
 def version_docx(request, council_code, number):
     audit_return = _submitted_return(request.user, council_code, number)
-    return _download(
-        documents.return_docx_bytes(audit_return),
-        DOCX,
-        documents.return_filename(audit_return, "docx"),
-    )
+    kept = documents.kept_return_docx(audit_return)
+    return stored_download(request, kept, documents.return_filename(audit_return, "docx"))
 
 
 def version_detail(request, council_code, number):

@@ -8,10 +8,17 @@ import tempfile
 from pathlib import Path
 
 from docx import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
-# "1. Summary", "1.1 To advise", "4.5.1 The service": a number, then the paragraph's first words.
-NUMBERED_LINE = re.compile(r"^\s*(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2})?)?)\s+(\S.*)$")
+# "1.1 To advise", "4.5 Standard 1", "4.5.1 The service": a paragraph's number, then its first
+# words. Section headings ("1. Summary") are left to the heading tests: a table row of standards
+# ("1. Referral  Most") would read like one.
+NUMBERED_LINE = re.compile(r"^\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+(\S.*)$")
 FIRST_WORDS = 3
+# Where a paper's body ends: the decision status (Leicester style) or the first appendix.
+STOPS = ("Decision status", "APPENDIX 1")
 
 
 def _entry(number: str, text: str) -> tuple[str, str]:
@@ -19,10 +26,12 @@ def _entry(number: str, text: str) -> tuple[str, str]:
     return number.rstrip("."), " ".join(words)
 
 
-def numbered_in_text(text: str, stop_at: str = "Decision status") -> list[tuple[str, str]]:
-    """The numbered paragraphs and section headings of a paper's body, in order, up to `stop_at`
-    (the appendices' tables carry criterion codes that are not paragraph numbers)."""
-    body = text.split(stop_at, 1)[0]
+def numbered_in_text(text: str, stop_at: tuple[str, ...] = STOPS) -> list[tuple[str, str]]:
+    """The numbered paragraphs and section headings of a paper's body, in order, up to the first
+    of `stop_at` (the appendices' tables carry criterion codes that are not paragraph numbers)."""
+    body = text
+    for stop in stop_at:
+        body = body.split(stop, 1)[0]
     found = []
     for line in body.splitlines():
         match = NUMBERED_LINE.match(line)
@@ -47,15 +56,22 @@ def docx_paragraphs(docx: bytes) -> list[tuple[str, str]]:
     return [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
 
 
-def numbered_in_docx(docx: bytes, stop_at: str = "Decision status") -> list[tuple[str, str]]:
+def numbered_in_docx(docx: bytes) -> list[tuple[str, str]]:
+    """As numbered_in_text, from the Word file's body in order: paragraphs, and table rows as a
+    PDF's text has them (the cells of a row on one line)."""
+    document = Document(io.BytesIO(docx))
     lines = []
-    for style, text in docx_paragraphs(docx):
-        if text == stop_at:
-            break
-        if style.startswith("List"):
-            continue  # the PDF prints a bullet before a list item: never a numbered line
-        lines.append(text.replace("\t", " ").split("\n")[0])
-    return numbered_in_text("\n".join(lines), stop_at)
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            paragraph = Paragraph(element, document)
+            style = paragraph.style.name if paragraph.style else ""
+            if style.startswith("List"):
+                continue  # the PDF prints a bullet before a list item: never a numbered line
+            lines.append(paragraph.text.replace("\t", " ").split("\n")[0])
+        elif element.tag == qn("w:tbl"):
+            for row in Table(element, document).rows:
+                lines.append("  ".join(cell.text.split("\n")[0] for cell in row.cells))
+    return numbered_in_text("\n".join(lines))
 
 
 def libreoffice_pdf(docx: bytes) -> bytes:

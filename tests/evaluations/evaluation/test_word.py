@@ -7,6 +7,7 @@ from django.urls import reverse
 from docx import Document
 from docx.oxml.ns import qn
 
+from climbie_audit.models_documents import StoredDocument
 from demo import seed_000
 from evaluations.evaluation.judgements import STANDARD_JUDGEMENT_LABELS
 from tests.evaluations.helpers import issued_like_seed, submitted
@@ -38,6 +39,9 @@ def test_the_council_downloads_the_issued_evaluation_as_word(
     assert len(findings.rows) == len(evaluation.findings.all()) + 1
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Overall Assessment: Serving children well?" in headings
+    # Issued, it never changes: the Word copy is made once and kept, as its PDF.
+    kept = StoredDocument.objects.get(kind="evaluation-docx", key=str(evaluation.pk))
+    assert client.get(url).content == kept.content_bytes == response.content
 
 
 def test_another_council_cannot_download_it(

@@ -18,7 +18,8 @@ from reports.cabinet.final import mark_final
 from reports.cabinet.rendering import render_report_pdf
 from reports.cabinet.saving import save_section
 from reports.cabinet.word import render_report_docx, report_docx_bytes
-from reports.models import CabinetReport, ReportKind
+from reports.models import CabinetReport, PaperStyle, ReportKind
+from reports.models_styles import HouseStyle
 from reports.roles import rules as roles
 from standards.action_plan import rules as action_plan
 from standards.models import Framework, ImmutableRecordError
@@ -29,12 +30,13 @@ from tests.standards.helpers import submitted_return
 
 BELOW_FOUR = {"1.1": 2, "2.4": 3, "3.4": 1, "7.2": 3}
 KINDS = (ReportKind.EVALUATION, ReportKind.PROGRESS, ReportKind.INSPECTION)
+STYLES = tuple(HouseStyle.values)
 
 
 @pytest.fixture(scope="module")
 def papers(django_db_setup, django_db_blocker):
-    """One report of each kind with every appendix it can have, rendered once as PDF and Word;
-    the rows are rolled back straight after."""
+    """One report of each kind in each house style, with every appendix it can have, rendered
+    once as PDF and Word; the rows are rolled back straight after."""
     rendered = {}
     with django_db_blocker.unblock(), transaction.atomic():
         council = factories.council_a()
@@ -46,39 +48,60 @@ def papers(django_db_setup, django_db_blocker):
         action_plan.draft_actions_from(audit_return, director)
         roles.start_from_template(council, director)
         inspection = Inspection.objects.create(council=council, **SEED_003)
-        for kind in KINDS:
-            report = draft_report(
-                council, kind, director, inspection=inspection if kind == "inspection" else None
-            )
-            rendered[kind] = (report, render_report_pdf(report), render_report_docx(report))
+        for style in STYLES:
+            PaperStyle.objects.update_or_create(council=council, defaults={"house_style": style})
+            for kind in KINDS:
+                report = draft_report(
+                    council, kind, director, inspection=inspection if kind == "inspection" else None
+                )
+                assert report.house_style == style
+                pdf, docx = render_report_pdf(report), render_report_docx(report)
+                rendered[style, kind] = (report, pdf, docx)
         transaction.set_rollback(True)
     return rendered
 
 
+@pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_word_file_has_the_pdfs_numbered_paragraphs(papers, kind):
-    _, pdf, docx = papers[kind]
+def test_the_word_file_has_the_pdfs_numbered_paragraphs(papers, kind, style):
+    _, pdf, docx = papers[style, kind]
     in_pdf = numbered_in_text(pdf_text(pdf))
     assert len(in_pdf) > 10  # sections and their paragraphs, not an empty match
     assert numbered_in_docx(docx) == in_pdf
 
 
+@pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("kind", KINDS)
-def test_sections_are_word_headings_and_paragraphs_numbered_styles(papers, kind):
-    report, _, docx = papers[kind]
+def test_sections_are_word_headings_and_paragraphs_numbered_styles(papers, kind, style):
+    report, _, docx = papers[style, kind]
     document = Document(io.BytesIO(docx))
     by_style: dict[str, list[str]] = {}
     for paragraph in document.paragraphs:
         by_style.setdefault(paragraph.style.name, []).append(paragraph.text)
-    assert by_style["Heading 1"][0] == report.title
+    for table in document.tables:  # the scrutiny style's title heads its front box
+        for cell in table.columns[-1].cells:
+            for paragraph in cell.paragraphs:
+                by_style.setdefault(paragraph.style.name, []).append(paragraph.text)
+    assert report.title in by_style["Heading 1"]
     assert by_style["Heading 2"][0].startswith("1.\t")
-    assert "Decision status" in by_style["Heading 2"]
+    assert ("Decision status" in by_style["Heading 2"]) == (style == HouseStyle.LEICESTER)
     assert all(text.split("\t")[0].count(".") == 1 for text in by_style["Numbered paragraph"])
     assert by_style["Numbered paragraph"][0].startswith("1.1\t")
 
 
+def test_derby_style_puts_the_implications_in_appendix_1(papers):
+    _, _, docx = papers[HouseStyle.DERBY, ReportKind.EVALUATION]
+    paragraphs = [(p.style.name, p.text) for p in Document(io.BytesIO(docx)).paragraphs]
+    label = paragraphs.index(("Normal", "APPENDIX 1"))
+    assert paragraphs[label + 1] == ("Heading 1", "Implications")
+    body_headings = [text.upper() for style, text in paragraphs[:label] if style == "Heading 2"]
+    assert not any("FINANCIAL IMPLICATIONS" in heading for heading in body_headings)
+    appendix_headings = [text for style, text in paragraphs[label:] if style == "Heading 2"]
+    assert appendix_headings[0].startswith("1.\t")
+
+
 def test_tables_mark_their_header_rows_to_repeat_and_rows_never_split(papers):
-    _, _, docx = papers[ReportKind.PROGRESS]
+    _, _, docx = papers[HouseStyle.LEICESTER, ReportKind.PROGRESS]
     document = Document(io.BytesIO(docx))
     headed = [
         t
@@ -97,7 +120,7 @@ def test_tables_mark_their_header_rows_to_repeat_and_rows_never_split(papers):
 
 
 def test_the_footer_numbers_pages_with_fields_and_the_file_has_a_title_and_language(papers):
-    report, _, docx = papers[ReportKind.EVALUATION]
+    report, _, docx = papers[HouseStyle.LEICESTER, ReportKind.EVALUATION]
     document = Document(io.BytesIO(docx))
     footer = document.sections[0].footer._element.xml
     assert " PAGE " in footer and " NUMPAGES " in footer
@@ -115,6 +138,19 @@ def leicester_report(council_a, framework, officer, director, inspector):
     audit_return = submitted_return(council_a, framework, officer, director, BELOW_FOUR)
     issued_like_seed(audit_return, inspector)
     return draft_report(council_a, ReportKind.EVALUATION, director)
+
+
+def test_a_derby_style_report_page_offers_its_word_copy(
+    client_for, council_a, director, leicester_report
+):
+    """The Derby style numbers its implications Appendix 1: the report page lists it."""
+    PaperStyle.objects.create(council=council_a, house_style=HouseStyle.DERBY)
+    report = draft_report(council_a, ReportKind.EVALUATION, director)
+    client = client_for(director)
+    page = client.get(reverse("cabinet:report", args=["509", report.pk]))
+    assert page.status_code == 200
+    assert b"Implications" in page.content
+    assert reverse("cabinet:docx", args=["509", report.pk]).encode() in page.content
 
 
 def test_bold_words_and_line_breaks_survive(director, leicester_report):

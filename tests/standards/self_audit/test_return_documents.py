@@ -12,6 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
+from climbie_audit.models_documents import StoredDocument
 from standards.self_audit.documents import return_document
 from tests.reports.documents import pdf_text
 from tests.standards.helpers import draft_for, submitted_return
@@ -91,3 +92,18 @@ def test_another_council_gets_404(client_for, director_b, version_1):
     client = client_for(director_b)
     for name in ("self_audit:version_pdf", "self_audit:version_docx"):
         assert client.get(reverse(name, args=["509", 1])).status_code == 404
+
+
+def test_each_document_is_made_once_and_kept(client_for, officer, director, version_1):
+    client = client_for(officer)
+    for name, kind in (
+        ("self_audit:version_pdf", "return-pdf"),
+        ("self_audit:version_docx", "return-docx"),
+    ):
+        url = reverse(name, args=["509", 1])
+        first = client.get(url)
+        kept = StoredDocument.objects.get(kind=kind, key=str(version_1.pk))
+        assert first.content == kept.content_bytes
+        again = client_for(director).get(url)
+        assert again.content == first.content and again["ETag"] == f'"{kept.sha256}"'
+        assert client.get(url, HTTP_IF_NONE_MATCH=again["ETag"]).status_code == 304
