@@ -97,7 +97,7 @@ def papers(django_db_setup, django_db_blocker):
     rendered = {}
     with django_db_blocker.unblock(), transaction.atomic():
         # The test database, never the development one (see pytestmark).
-        assert "test" in str(connection.settings_dict["NAME"]) or not connection.vendor == "sqlite"
+        assert "test" in str(connection.settings_dict["NAME"]) or connection.vendor != "sqlite"
         seed_demo()
         seed_demo_audits()
         seed_demo_cabinet()
