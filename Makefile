@@ -29,8 +29,10 @@ database: $(VENV)/.installed
 	$(MANAGE) load_framework
 	$(MANAGE) seed_demo
 
+# The task worker renders draft PDFs (docs/decisions/0012); it stops when the server does.
 run: setup
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000
 
 # The same checks run from pre-commit (.pre-commit-config.yaml).
 lint: $(VENV)/.installed

@@ -6,9 +6,15 @@ class ClimbieAuditConfig(AppConfig):
     verbose_name = "Councils and people"
 
     def ready(self) -> None:
-        from climbie_audit import audit_log, checks, sessions  # noqa: F401 -- checks registers itself
+        from climbie_audit import (  # noqa: F401 -- checks registers itself
+            audit_log,
+            checks,
+            limits,
+            sessions,
+        )
         from climbie_audit.accounts import middleware as accounts_middleware
 
         audit_log.connect()
+        limits.connect()
         sessions.connect()
         accounts_middleware.connect()

@@ -7,6 +7,8 @@ save_if_unchanged() is the whole save, for every record edited on one form
 (docs/decisions/0002-optimistic-concurrency.md says why it is a helper and not a library).
 """
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
@@ -35,6 +37,14 @@ class StaleEdit(Exception):
         super().__init__(f"{len(differences)} answers were changed by someone else")
         self.current = current
         self.differences = differences
+
+
+def fingerprint(values: dict[str, object]) -> str:
+    """A short digest of the values a page was rendered with, carried in the page (a hidden
+    input) so that a save can tell what the person changed from what they merely loaded: a page
+    claims only what changed, and saving an untouched page conflicts with nobody."""
+    canonical = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def claim(model: type[models.Model], obj: models.Model, started_from: int) -> bool:

@@ -24,6 +24,7 @@ def _navigation(request: HttpRequest) -> list[dict[str, object]]:
         items.append(("People", reverse("accounts:everyone")))
     if user.is_administrator:
         items.append(("Administration", reverse("admin:index")))
+    items.append(("Notifications", reverse("notifications:list")))
     items.append(("Your account", reverse("accounts:account")))
     path = request.path
     return [

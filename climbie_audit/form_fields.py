@@ -11,6 +11,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, QueryDict
 from django.utils.functional import cached_property
 
+from climbie_audit import limits
+
 # The mixins below are mixed into forms: to mypy they are forms, at run time plain classes.
 if TYPE_CHECKING:
     _Form = forms.BaseForm
@@ -42,11 +44,12 @@ class NamedDateField(DateInputField):  # type: ignore[misc]  # crispy-forms-gds 
         ]
         if missing:
             raise ValidationError(f"{self.name} must include a {' and '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+        digits = day + month + year
+        if not (digits.isascii() and digits.isdigit()) or len(year) != 4:
             raise ValidationError(f"{self.name} must be a real date")
         try:
             return datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:  # a day of 40 nines overflows a C long
             raise ValidationError(f"{self.name} must be a real date") from error
 
 
@@ -142,8 +145,10 @@ class ErrorLinksMixin(_Form):
 
 
 def required_text(label: str, message: str, **kwargs: Any) -> forms.CharField:
-    """A text field whose "required" error says what to enter, in GOV.UK wording."""
-    return forms.CharField(label=label, error_messages={"required": message}, **kwargs)
+    """A required text field whose "required" error says what to enter, in GOV.UK wording:
+    bounded (by `max_length`, else limits.PARAGRAPH) and normalised, as every text is."""
+    limit = kwargs.pop("max_length", None) or limits.PARAGRAPH
+    return limits.bounded_text(label, limit, required=True, required_message=message, **kwargs)
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

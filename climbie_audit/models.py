@@ -185,3 +185,15 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only.")
+
+
+# Documents made once, and drafts prepared by the task queue (issue 17).
+from climbie_audit.models_documents import PreparedDocument, StoredDocument  # noqa: E402, F401
+
+# Notifications (issue 18), in a module of its own.
+from climbie_audit.models_notifications import Delivery as Delivery  # noqa: E402
+from climbie_audit.models_notifications import DigestSent as DigestSent  # noqa: E402
+from climbie_audit.models_notifications import Notification as Notification  # noqa: E402
+from climbie_audit.models_notifications import (  # noqa: E402
+    NotificationPreference as NotificationPreference,
+)

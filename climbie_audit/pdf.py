@@ -6,9 +6,13 @@ and inspectors type, so the fetcher loads only the app's own static files: no ne
 file outside the static directories.
 """
 
+import contextlib
 import functools
 import io
 import logging
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -105,21 +109,56 @@ class StaticFilesOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no 
         return URLFetcherResponse(path.as_uri(), path.read_bytes())
 
 
+class PdfTookTooLong(RuntimeError):
+    """Rendering ran past settings.PDF_TIME_LIMIT_SECONDS and was stopped."""
+
+    message = (
+        "The PDF could not be made because the document is too long to print in time. "
+        "Shorten the longest sections and try again."
+    )
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop what runs inside after `seconds` of wall-clock time with PdfTookTooLong.
+
+    WeasyPrint's layout is Python, so a timer signal interrupts it between two steps and frees
+    the worker. Signals reach only the main thread: gunicorn's sync workers and the task
+    worker run documents there; elsewhere (the threaded development server) nothing is bounded.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise PdfTookTooLong(f"PDF rendering took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def render_pdf(
     template_name: str, context: dict[str, object], *, title: str, lang: str = LANGUAGE
 ) -> bytes:
-    """Render a Django template to a tagged PDF with the given document title and language."""
-    html = render_to_string(
-        template_name,
-        {**context, "pdf_title": title, "pdf_lang": lang, "pdf_font_faces": font_faces_css()},
-    )
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly()).render(
-        **PDF_OPTIONS
-    )
-    # Whatever the template says, the PDF carries the title and language it was asked for.
-    document.metadata.title = title
-    document.metadata.lang = lang
-    pdf: bytes = document.write_pdf(**PDF_OPTIONS)
+    """Render a Django template to a tagged PDF with the given document title and language,
+    within settings.PDF_TIME_LIMIT_SECONDS (PdfTookTooLong past it)."""
+    with time_limit(settings.PDF_TIME_LIMIT_SECONDS):
+        html = render_to_string(
+            template_name,
+            {**context, "pdf_title": title, "pdf_lang": lang, "pdf_font_faces": font_faces_css()},
+        )
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly()).render(
+            **PDF_OPTIONS
+        )
+        # Whatever the template says, the PDF carries the title and language it was asked for.
+        document.metadata.title = title
+        document.metadata.lang = lang
+        pdf: bytes = document.write_pdf(**PDF_OPTIONS)
     return pdf
 
 

@@ -70,8 +70,12 @@ if CACHE_BACKEND == "redis":
         raise ImproperlyConfigured("CACHE_BACKEND=redis needs REDIS_URL.")
     CACHES: dict[str, dict[str, object]] = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis away means an empty cache, never an error page (climbie_audit/cache.py).
+            "BACKEND": "climbie_audit.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
+            # A Redis that stops answering costs a request at most these timeouts, then is
+            # left alone for a few seconds.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
             # One Redis may serve several deployments (or a load test beside a live service).
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "climbie"),
         }
@@ -97,6 +101,22 @@ else:
         f"CACHE_BACKEND must be redis, database or locmem, not {CACHE_BACKEND!r}."
     )
 
+# --- Task queue and documents (issue 17, docs/decisions/0012) --------------------------------------
+# Draft PDFs are rendered by `manage.py db_worker` (started by `make run`) from jobs kept in the
+# database, SQLite or PostgreSQL alike. TASKS_BACKEND=immediate runs each job as it is asked for
+# (the tests do, except those about the queue).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND],
+    }
+}
+# Past this a PDF stops rendering with a clear message (gunicorn's own timeout is 60 s).
+PDF_TIME_LIMIT_SECONDS = float(os.environ.get("PDF_TIME_LIMIT_SECONDS", "20"))
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -113,6 +133,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # The task queue (issue 17): Django's tasks API (django-tasks backport), jobs in the database.
+    "django_tasks",
+    "django_tasks_db",
     "climbie_audit",
     "standards",
     "evaluations",
@@ -160,6 +183,13 @@ AXES_VERBOSE = False
 # Every sign-in input is bounded before anything stores it (no 500 for any length or byte).
 AXES_USERNAME_CALLABLE = "climbie_audit.accounts.throttling.bounded_username"
 
+# Request bodies (decision 0011). A standard page at every limit (15 criteria of evidence and
+# improvement) is about 2 MB as the browser percent-encodes it; anything larger answers the
+# GOV.UK "too large" page (400), never a 500. Uploaded workbooks have their own limit
+# (standards.spreadsheet.upload_safety).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
 ROOT_URLCONF = "climbie_audit.urls"
 WSGI_APPLICATION = "climbie_audit.wsgi.application"
 
@@ -174,6 +204,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "climbie_audit.context_processors.service",
+                # By name, as the URLs are: the open SSI queries the council's pages show (lazy).
+                "evaluations.challenge.context_processors.challenge",
             ],
         },
     },
@@ -218,8 +250,33 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+
+def file_storage(environ: "os._Environ[str] | dict[str, str]") -> dict[str, object]:
+    """Where uploaded files (evidence documents) are kept: the local file system under
+    MEDIA_ROOT by default; S3-compatible object storage when FILE_STORAGE=s3 (production), named
+    by S3_BUCKET and, for a service other than AWS's, S3_ENDPOINT_URL. Credentials come from
+    the usual AWS variables or the machine's role, never from here."""
+    if environ.get("FILE_STORAGE", "filesystem") != "s3":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if not environ.get("S3_BUCKET"):
+        raise ImproperlyConfigured("FILE_STORAGE=s3 needs S3_BUCKET")
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": environ["S3_BUCKET"],
+            "endpoint_url": environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("S3_REGION") or None,
+            "default_acl": None,  # the bucket's own policy: private
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+
+
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(os.environ),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION

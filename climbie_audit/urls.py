@@ -22,14 +22,18 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # accounts: invitations, people, passwords, second factors
     path("", include("climbie_audit.accounts.urls")),
+    path("notifications/", include("climbie_audit.notifications.urls")),
     # standards
     path("framework/", include("standards.framework.urls")),
     path(COUNCIL + "self-audit/", include("standards.self_audit.urls")),
+    path(COUNCIL + "self-audit/", include("standards.review.urls")),
     path("", include("standards.spreadsheet.urls")),
+    path("", include("standards.evidence.urls")),
     path(COUNCIL + "action-plan/", include("standards.action_plan.urls")),
     # evaluations
     path("", include("evaluations.evaluation.urls")),
     path("", include("evaluations.inspection.urls")),
+    path("", include("evaluations.challenge.urls")),
     # reports
     path("", include("reports.cabinet.urls")),
     path("", include("reports.paper_style.urls")),
@@ -38,6 +42,7 @@ urlpatterns = [
     path("", include("reports.national.urls")),
 ]
 
+handler400 = "climbie_audit.views.bad_request"
 handler403 = "climbie_audit.views.permission_denied"
 handler404 = "climbie_audit.views.page_not_found"
 handler500 = "climbie_audit.views.server_error"

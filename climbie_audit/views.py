@@ -1,9 +1,15 @@
+import sys
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 
@@ -59,8 +65,35 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return render(request, "errors/404.html", status=404)
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A request that could not be read: a body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many
+    fields, a malformed multipart body. Nothing was saved; the page says why, in GOV.UK words."""
+    audit_log.record_refusal(request, 400)
+    too_large = isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent)
+    body_limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    context = {"too_large": too_large, "body_limit": body_limit}
+    return render(request, "errors/400.html", context, status=400)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "errors/500.html", status=500)
+    """GOV.UK's "Sorry, there is a problem with the service", never a stack trace. When the
+    database is away (restarting, failing over) it is 503 with Retry-After, and the page is drawn
+    without the request: the navigation would ask the database who is signed in."""
+    error = sys.exc_info()[1]
+    database_away = isinstance(error, OperationalError | InterfaceError)
+    status = 503 if database_away else 500
+    response: HttpResponse | None = None
+    if not database_away:
+        try:
+            response = render(request, "errors/500.html", status=status)
+        except Exception:  # noqa: BLE001 — the error page must not fail in its turn
+            response = None
+    if response is None:
+        page = render_to_string("errors/500.html", {"service_name": settings.SERVICE_NAME})
+        response = HttpResponse(page, status=status)
+    if database_away:
+        response["Retry-After"] = "5"
+    return response
 
 
 # --- Service status (issue 9) -------------------------------------------------------------------

@@ -13,6 +13,7 @@ import datetime
 from django.db import transaction
 
 from climbie_audit.models import Council, InspectorAssignment, User
+from demo.clock import moment, story_time
 from demo.national_lists import INSPECTOR_NAMES, JUDGEMENT_TEXTS, REGIONS
 from demo.national_picture import (
     CODE_PREFIX,
@@ -24,6 +25,8 @@ from demo.national_picture import (
 )
 from demo.seed import DEMO_PASSWORD_HASH, slug
 from standards.action_plan.rules import laming_deadlines
+
+NATIONAL_WRITTEN_AT = moment(2003, 4, 13, 18)
 
 
 class NationalDataExists(Exception):
@@ -313,4 +316,8 @@ def seed_national(count: int, seed: int) -> dict[str, int]:
 
         framework = load_all_frameworks()[0]
     pictures = build_picture(count, seed, framework_criteria(framework), framework.return_due)
-    return write_picture(pictures, framework)
+    # The picture carries its own 2003-2004 dates (submissions, issues, progress); whatever would
+    # be stamped "now" as it is written (people joining, records created) is dated the eve of
+    # the first submissions instead, so nothing seeded is dated the day it ran.
+    with story_time(NATIONAL_WRITTEN_AT):
+        return write_picture(pictures, framework)

@@ -6,6 +6,7 @@ from typing import Any
 from django.db import transaction
 
 from climbie_audit.models import Council, InspectorAssignment, User
+from demo.clock import moment, story_time
 
 DEMO_PASSWORD = "climbie-demo-2003"
 # DEMO_PASSWORD hashed once with Argon2id (Django's parameters), kept here: every demo person shares
@@ -52,7 +53,13 @@ def slug(name: str) -> str:
 
 @transaction.atomic
 def seed_demo() -> list[tuple[str, str, str]]:
-    """Create demo councils and people (idempotent). Returns (username, role, council) rows."""
+    """Create demo councils and people (idempotent). Returns (username, role, council) rows.
+    They join in February 2003, when the framework was published."""
+    with story_time(moment(2003, 2, 10)):
+        return _seed_people()
+
+
+def _seed_people() -> list[tuple[str, str, str]]:
     # One precomputed hash for every demo account: hashing is deliberately slow.
     password_hash = DEMO_PASSWORD_HASH
     sign_ins = []
@@ -151,13 +158,20 @@ def seed_demo_audits() -> None:
     framework = Framework.objects.current()
     if framework is None:
         return
-    for code, complete in (("509", True), ("510", False)):
+    # (council, complete?, started, rated, submitted by the 30 April 2003 deadline)
+    story = (
+        ("509", True, moment(2003, 3, 3), moment(2003, 4, 14), moment(2003, 4, 29, 15, 30)),
+        ("510", False, moment(2003, 3, 5), moment(2003, 4, 10), None),
+    )
+    for code, complete, started, rated, submitted in story:
         council = Council.objects.get(code=code)
-        audit = self_audit_for(council, framework)
+        with story_time(started):
+            audit = self_audit_for(council, framework)
         if audit.returns.exists():
             continue  # idempotent: never touch a council's real work
         officer = User.objects.get(role=User.Role.OFFICER, council=council)
-        draft = open_draft(audit, officer)
+        with story_time(started):
+            draft = open_draft(audit, officer)
         assert draft is not None  # no returns yet, so open_draft starts version 1
         answers = draft.answers.with_criteria()
         changes = {}
@@ -165,10 +179,12 @@ def seed_demo_audits() -> None:
             values = demo_values(answer.criterion, code, complete)
             if values:
                 changes[answer.criterion_id] = (answer.revision, values)
-        save_answers(draft, officer, changes, reason="Demo data")
-        if complete:
+        with story_time(rated):
+            save_answers(draft, officer, changes, reason="Demo data")
+        if complete and submitted:
             director = User.objects.get(role=User.Role.DIRECTOR, council=council)
-            submit(draft, director, notify=False)
+            with story_time(submitted):
+                submit(draft, director, notify=False)
 
 
 # =============================================================================================
@@ -347,8 +363,10 @@ def seed_demo_cabinet() -> None:
         _leicester_evaluation(leicester, framework)
         from reports.roles.rules import start_from_template
 
-        start_from_template(leicester, _director_of(leicester))
-        _leicester_inspection(leicester)
+        with story_time(moment(2003, 6, 30)):
+            start_from_template(leicester, _director_of(leicester))
+        with story_time(moment(2009, 11, 20)):
+            _leicester_inspection(leicester)
     if derby is not None:
         _derby_progress(derby, framework)
 
@@ -371,7 +389,23 @@ def _leicester_evaluation(council, framework) -> None:
         return
     if Evaluation.objects.filter(audit_return__self_audit=audit).exists():
         return  # the inspector has already started (or finished) one
-    evaluation = workflow.start_evaluation(latest, inspector, seed_000.PHASE)
+    with story_time(moment(2003, 5, 1)):
+        evaluation = workflow.start_evaluation(latest, inspector, seed_000.PHASE)
+    with story_time(moment(2003, 5, 6, 11)):
+        evaluation = _leicester_judgements(evaluation, inspector)
+    with story_time(moment(2003, 5, 6, 16)):
+        evaluation = workflow.issue(evaluation, inspector, notify=False)
+    director = _director_of(council)
+    if director is not None:
+        with story_time(moment(2003, 6, 20)):
+            workflow.record_response(evaluation, director, LEICESTER_RESPONSE, notify=False)
+
+
+def _leicester_judgements(evaluation, inspector):
+    """Seed 000's judgements, texts and findings, as completed on 6 May 2003."""
+    from demo import seed_000
+    from evaluations.evaluation import workflow
+
     evaluation = workflow.save_evaluation(
         evaluation,
         inspector,
@@ -399,10 +433,7 @@ def _leicester_evaluation(council, framework) -> None:
                 "highlight": highlight,
             },
         )
-    evaluation = workflow.issue(evaluation, inspector, notify=False)
-    director = _director_of(council)
-    if director is not None:
-        workflow.record_response(evaluation, director, LEICESTER_RESPONSE, notify=False)
+    return evaluation
 
 
 def _leicester_inspection(council) -> None:
@@ -418,8 +449,6 @@ def _leicester_inspection(council) -> None:
 
 @transaction.atomic
 def _derby_progress(council, framework) -> None:
-    from django.utils import timezone
-
     from standards.action_plan import rules as action_plan
     from standards.self_audit.rules import (
         draft_of,
@@ -445,35 +474,85 @@ def _derby_progress(council, framework) -> None:
             for answer in draft.answers.with_criteria()
             if answer.rating is None
         }
-        save_answers(draft, officer, changes, reason="Demo data")
-        submit(draft, director, notify=False)
+        with story_time(moment(2003, 4, 30, 14)):  # on the day the return was due
+            save_answers(draft, officer, changes, reason="Demo data")
+            submit(draft, director, notify=False)
     latest = audit.returns.latest_submitted()
-    action_plan.bring_up_to_date(audit, director)
+    with story_time(moment(2003, 5, 2)):
+        action_plan.bring_up_to_date(audit, director)
     plan = action_plan.plan_of(audit)
     if plan is None:
         return
-    today = timezone.localdate()
     if plan.endorsed_on is None:
-        action_plan.set_cabinet_dates(
-            plan, director, plan.revision, {"endorsed_on": today - datetime.timedelta(days=180)}
-        )
+        with story_time(moment(2003, 7, 10)):
+            action_plan.set_cabinet_dates(
+                plan, director, plan.revision, {"endorsed_on": DERBY_PLAN_ENDORSED}
+            )
     actions = list(plan.actions.order_by("criterion__standard__number", "criterion__number"))
     if not any(a.progress_notes.exists() for a in actions):
         for index, action in enumerate(actions):
-            status = ("complete", "in_progress", "not_started")[index % 3]
-            note = DERBY_PROGRESS[index % len(DERBY_PROGRESS)]
-            completed_on = today - datetime.timedelta(days=30) if status == "complete" else None
-            if status == "not_started":
-                action_plan.record_progress(action, officer, action.revision, text=note)
-            else:
-                action_plan.record_progress(
-                    action,
-                    officer,
-                    action.revision,
-                    text=note,
-                    status=status,
-                    completed_on=completed_on,
-                )
+            _derby_progress_note(action, officer, index)
     if draft_of(audit) is None and latest is not None and latest.number == 1:
         # A year on, Derby is revising its return (and its officers keep a draft to work on).
-        start_revision(audit, director)
+        with story_time(moment(2004, 3, 22)):
+            start_revision(audit, director)
+
+
+# Derby's plan went to cabinet in July 2003; its progress notes run from September 2003 to
+# February 2004, ready for the progress report to cabinet in March 2004 (seed 001).
+DERBY_PLAN_ENDORSED = datetime.date(2003, 7, 9)
+DERBY_NOTE_DATES = (
+    datetime.date(2003, 9, 15),
+    datetime.date(2003, 10, 31),
+    datetime.date(2003, 12, 3),
+    datetime.date(2004, 1, 20),
+    datetime.date(2004, 2, 20),
+)
+
+
+def _derby_progress_note(action, officer, index: int) -> None:
+    from standards.action_plan import rules as action_plan
+
+    status = ("complete", "in_progress", "not_started")[index % 3]
+    note = DERBY_PROGRESS[index % len(DERBY_PROGRESS)]
+    day = DERBY_NOTE_DATES[index % len(DERBY_NOTE_DATES)]
+    with story_time(moment(day.year, day.month, day.day, 11)):
+        if status == "not_started":
+            action_plan.record_progress(action, officer, action.revision, text=note)
+        else:
+            action_plan.record_progress(
+                action,
+                officer,
+                action.revision,
+                text=note,
+                status=status,
+                completed_on=day if status == "complete" else None,
+            )
+
+
+# Reports to cabinet on the real timeline: Leicester's on SSI's evaluation, drafted in June 2003
+# for the cabinet of 21 July 2003 (seed 002); Derby's progress report for March 2004 (seed 001).
+# Kept apart from seed_demo_cabinet so that a director can still build a first report from an
+# empty list in the browser journeys.
+DEMO_REPORTS = (
+    ("509", "evaluation", datetime.date(2003, 6, 23)),  # cabinet meets 28 days later: 21 July
+    ("510", "progress", datetime.date(2004, 2, 23)),  # cabinet: 22 March 2004
+)
+
+
+def seed_demo_reports() -> None:
+    from reports.cabinet.drafting import DraftingRefused, draft_report
+    from reports.models import CabinetReport
+
+    for code, kind, drafted_on in DEMO_REPORTS:
+        council = Council.objects.filter(code=code).first()
+        director = _director_of(council) if council is not None else None
+        if council is None or director is None:
+            continue
+        if CabinetReport.objects.filter(council=council).exists():
+            continue  # idempotent: never touch a council's real reports
+        with story_time(moment(drafted_on.year, drafted_on.month, drafted_on.day)):
+            try:
+                draft_report(council, kind, director, today=drafted_on)
+            except DraftingRefused:
+                continue  # nothing yet to report on (the demo was changed by hand)

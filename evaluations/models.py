@@ -8,6 +8,7 @@ from typing import Any, Self
 
 from django.db import models
 
+from climbie_audit import limits
 from evaluations.evaluation.judgements import (
     PAF_SHORT_NAMES,
     STANDARD_JUDGEMENT_LABELS,
@@ -83,11 +84,11 @@ class Evaluation(models.Model):
     overall_serving = models.CharField(
         "serving children well?", max_length=10, choices=Serving.choices, blank=True
     )
-    overall_serving_text = models.TextField(blank=True)
+    overall_serving_text = models.TextField(blank=True, max_length=limits.EVIDENCE)
     overall_capacity = models.CharField(
         "capacity for improvement?", max_length=10, choices=Capacity.choices, blank=True
     )
-    overall_capacity_text = models.TextField(blank=True)
+    overall_capacity_text = models.TextField(blank=True, max_length=limits.EVIDENCE)
     follow_up_visit = models.BooleanField("follow-up visit to take place?", null=True, blank=True)
     # The evaluation of an earlier phase this one was prefilled from.
     based_on = models.ForeignKey(
@@ -107,6 +108,11 @@ class Evaluation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["audit_return", "phase"], name="one_evaluation_per_version_and_phase"
+            ),
+            *limits.length_checks(
+                "evaluation",
+                overall_serving_text=limits.EVIDENCE,
+                overall_capacity_text=limits.EVIDENCE,
             ),
             models.CheckConstraint(
                 name="issued_evaluation_is_complete",
@@ -224,7 +230,7 @@ class StandardJudgement(_ChildOfEvaluation):
         "standards.Standard", on_delete=models.PROTECT, related_name="judgements"
     )
     judgement = models.CharField(max_length=10, choices=STANDARD_JUDGEMENTS, blank=True)
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, max_length=limits.EVIDENCE)
 
     objects = _ChildOfEvaluationQuerySet.as_manager()
 
@@ -234,6 +240,7 @@ class StandardJudgement(_ChildOfEvaluation):
             models.UniqueConstraint(
                 fields=["evaluation", "standard"], name="one_judgement_per_standard"
             ),
+            *limits.length_checks("judgement", text=limits.EVIDENCE),
             models.CheckConstraint(
                 name="judgement_on_a_known_scale",
                 condition=models.Q(judgement="")
@@ -250,7 +257,7 @@ class Finding(_ChildOfEvaluation):
 
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="findings")
     position = models.PositiveSmallIntegerField(default=0)
-    description = models.TextField("description of issue")
+    description = models.TextField("description of issue", max_length=limits.PARAGRAPH)
     paf_domain = models.CharField("PAF domain", max_length=20, choices=PafDomain.choices)
     kind = models.CharField(
         "strength or area for development", max_length=12, choices=FindingKind.choices
@@ -264,6 +271,7 @@ class Finding(_ChildOfEvaluation):
 
     class Meta:
         ordering = ["evaluation", "position", "id"]
+        constraints = limits.length_checks("finding", description=limits.PARAGRAPH)
 
     def __str__(self) -> str:
         return f"Finding {self.position}: {self.description[:40]}"
@@ -291,7 +299,7 @@ class CouncilResponse(models.Model):
     evaluation = models.OneToOneField(
         Evaluation, on_delete=models.PROTECT, related_name="council_response"
     )
-    text = models.TextField("the council's response")
+    text = models.TextField("the council's response", max_length=limits.SECTION)
     recorded_by = models.ForeignKey(
         "climbie_audit.User", on_delete=models.PROTECT, related_name="+"
     )
@@ -301,6 +309,7 @@ class CouncilResponse(models.Model):
 
     class Meta:
         ordering = ["recorded_at"]
+        constraints = limits.length_checks("response", text=limits.SECTION)
 
     def __str__(self) -> str:
         return f"Response to {self.evaluation}"
@@ -351,18 +360,24 @@ class Inspection(models.Model):
     council = models.ForeignKey(
         "climbie_audit.Council", on_delete=models.PROTECT, related_name="inspections"
     )
-    inspectorate = models.CharField(max_length=120)
-    inspection_type = models.CharField("type of inspection", max_length=200)
-    services_inspected = models.CharField(max_length=300, blank=True)
+    inspectorate = models.CharField(max_length=limits.NAME)
+    inspection_type = models.CharField("type of inspection", max_length=limits.SHORT)
+    services_inspected = models.CharField(max_length=limits.TITLE, blank=True)
     started_on = models.DateField("first day of the inspection")
     ended_on = models.DateField("last day of the inspection")
-    about = models.TextField("about the inspection", blank=True)
-    priority_actions = models.TextField("areas for priority action", blank=True)
-    development_areas = models.TextField("areas for development", blank=True)
-    strengths = models.TextField(blank=True)
-    satisfactory_areas = models.TextField(blank=True)
-    council_response = models.TextField("the council's response", blank=True)
-    actions_taken = models.TextField("actions already taken", blank=True)
+    about = models.TextField("about the inspection", blank=True, max_length=limits.SECTION)
+    priority_actions = models.TextField(
+        "areas for priority action", blank=True, max_length=limits.SECTION
+    )
+    development_areas = models.TextField(
+        "areas for development", blank=True, max_length=limits.SECTION
+    )
+    strengths = models.TextField(blank=True, max_length=limits.SECTION)
+    satisfactory_areas = models.TextField(blank=True, max_length=limits.SECTION)
+    council_response = models.TextField(
+        "the council's response", blank=True, max_length=limits.SECTION
+    )
+    actions_taken = models.TextField("actions already taken", blank=True, max_length=limits.SECTION)
     recorded_by = models.ForeignKey(
         "climbie_audit.User", null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -380,6 +395,19 @@ class Inspection(models.Model):
             models.CheckConstraint(
                 name="inspection_ends_after_it_starts",
                 condition=models.Q(ended_on__gte=models.F("started_on")),
+            ),
+            *limits.length_checks(
+                "inspection",
+                inspectorate=limits.NAME,
+                inspection_type=limits.SHORT,
+                services_inspected=limits.TITLE,
+                about=limits.SECTION,
+                priority_actions=limits.SECTION,
+                development_areas=limits.SECTION,
+                strengths=limits.SECTION,
+                satisfactory_areas=limits.SECTION,
+                council_response=limits.SECTION,
+                actions_taken=limits.SECTION,
             ),
         ]
 
@@ -407,3 +435,7 @@ class Inspection(models.Model):
             if lines:
                 areas.append((lines[0], lines[1:]))
         return areas
+
+
+# SSI challenge queries (issue 18) live in their own module; imported here so Django finds them.
+from evaluations.models_challenge import ChallengeQuery, QueryMessage  # noqa: E402, F401

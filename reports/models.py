@@ -11,6 +11,7 @@ from typing import Any, Self
 
 from django.db import models
 
+from climbie_audit import limits
 from standards.models import ImmutableRecordError
 
 FINAL = "final"
@@ -99,10 +100,12 @@ class CabinetReport(models.Model):
     )
     kind = models.CharField(max_length=12, choices=ReportKind.choices)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
-    council_heading = models.CharField("council name as printed", max_length=120)
-    wards_affected = models.CharField(max_length=200, default="All")
-    officer_title = models.CharField("report of the", max_length=200)
-    title = models.CharField(max_length=300)
+    council_heading = models.CharField("council name as printed", max_length=limits.NAME)
+    wards_affected = models.CharField(max_length=limits.SHORT, default="All")
+    officer_title = models.CharField("report of the", max_length=limits.SHORT)
+    title = models.CharField(max_length=limits.TITLE)
+    # The date the report speaks as at: its text, figures and appendices show the state then.
+    report_date = models.DateField(null=True, blank=True)
     # What the report was drafted from.
     evaluation = models.ForeignKey(
         "evaluations.Evaluation",
@@ -130,7 +133,7 @@ class CabinetReport(models.Model):
     # [{"name": "Policy", "applies": True, "reference": "Throughout the report"}, …]
     other_implications = models.JSONField(default=list, blank=True)
     key_decision = models.BooleanField(default=False)
-    decision_reason = models.CharField("reason", max_length=300, default="N/A", blank=True)
+    decision_reason = models.CharField("reason", max_length=limits.TITLE, default="N/A", blank=True)
     forward_plan = models.CharField(
         "appeared in forward plan",
         max_length=4,
@@ -158,18 +161,30 @@ class CabinetReport(models.Model):
     finalised_by = models.ForeignKey(
         "climbie_audit.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    final_for = models.CharField("meeting", max_length=200, blank=True)
+    final_for = models.CharField("meeting", max_length=limits.SHORT, blank=True)
     # The council's house style when the report was drafted (reports.cabinet.styles): a final
     # paper keeps the layout it was agreed in whatever the council chooses later.
     house_style = models.CharField(max_length=12, default="leicester")
     pdf = models.BinaryField(null=True, blank=True, editable=False)
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    # The Word copy, made with the PDF when the report is marked final and kept as unchanged.
+    # Reports marked final before Word copies existed have none (decision 0009).
+    docx = models.BinaryField(null=True, blank=True, editable=False)
 
     objects = CabinetReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["council", "-created_at", "-pk"]
         constraints = [
+            *limits.length_checks(
+                "report",
+                council_heading=limits.NAME,
+                wards_affected=limits.SHORT,
+                officer_title=limits.SHORT,
+                title=limits.TITLE,
+                decision_reason=limits.TITLE,
+                final_for=limits.SHORT,
+            ),
             models.CheckConstraint(
                 name="final_report_keeps_its_pdf",
                 condition=models.Q(status="draft")
@@ -209,6 +224,10 @@ class CabinetReport(models.Model):
     @property
     def pdf_bytes(self) -> bytes:
         return bytes(self.pdf) if self.pdf is not None else b""
+
+    @property
+    def docx_bytes(self) -> bytes:
+        return bytes(self.docx) if self.docx is not None else b""
 
     def values(self, names) -> dict:
         return {name: getattr(self, name) for name in names}
@@ -264,13 +283,14 @@ class TimetableRow(_ChildOfReport):
 
     report = models.ForeignKey(CabinetReport, on_delete=models.CASCADE, related_name="timetable")
     position = models.PositiveSmallIntegerField(default=0)
-    committee = models.CharField(max_length=120)
+    committee = models.CharField(max_length=limits.NAME)
     meeting_date = models.DateField()
 
     objects = _ChildOfReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "position", "pk"]
+        constraints = limits.length_checks("timetablerow", committee=limits.NAME)
 
     def __str__(self) -> str:
         return f"{self.committee}, {self.meeting_date:%-d %B %Y}"
@@ -285,8 +305,8 @@ class ReportSection(_ChildOfReport):
     report = models.ForeignKey(CabinetReport, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveSmallIntegerField()
     key = models.SlugField(max_length=40)
-    heading = models.CharField(max_length=200)
-    body = models.TextField(blank=True)
+    heading = models.CharField(max_length=limits.SHORT)
+    body = models.TextField(blank=True, max_length=limits.SECTION)
     numbered = models.BooleanField(
         default=True, help_text="Number the paragraphs (1.1, 1.2 …) as in the body of a report."
     )
@@ -302,6 +322,7 @@ class ReportSection(_ChildOfReport):
         ordering = ["report", "position"]
         constraints = [
             models.UniqueConstraint(fields=["report", "key"], name="one_section_per_key"),
+            *limits.length_checks("section", heading=limits.SHORT, body=limits.SECTION),
         ]
 
     def __str__(self) -> str:
@@ -328,13 +349,18 @@ class RoleStatement(models.Model):
     council = models.OneToOneField(
         "climbie_audit.Council", on_delete=models.PROTECT, related_name="role_statement"
     )
-    title = models.CharField(max_length=200)
-    preamble = models.TextField(blank=True)
+    title = models.CharField(max_length=limits.SHORT)
+    preamble = models.TextField(blank=True, max_length=limits.PARAGRAPH)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         "climbie_audit.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    class Meta:
+        constraints = limits.length_checks(
+            "rolestatement", title=limits.SHORT, preamble=limits.PARAGRAPH
+        )
 
     def __str__(self) -> str:
         return f"{self.council}: {self.title}"
@@ -349,9 +375,9 @@ class ResponsibleRole(models.Model):
     statement = models.ForeignKey(RoleStatement, on_delete=models.CASCADE, related_name="roles")
     group = models.CharField(max_length=10, choices=RoleGroup.choices)
     position = models.PositiveSmallIntegerField(default=0)
-    title = models.CharField("role", max_length=200)
-    responsibilities = models.TextField()
-    note = models.TextField(blank=True)
+    title = models.CharField("role", max_length=limits.SHORT)
+    responsibilities = models.TextField(max_length=limits.PARAGRAPH)
+    note = models.TextField(blank=True, max_length=limits.NOTE)
     revision = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -360,6 +386,9 @@ class ResponsibleRole(models.Model):
 
     class Meta:
         ordering = ["statement", "position", "pk"]
+        constraints = limits.length_checks(
+            "role", title=limits.SHORT, responsibilities=limits.PARAGRAPH, note=limits.NOTE
+        )
 
     def __str__(self) -> str:
         return self.title

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from climbie_audit import lateness, limits
+
 RATING_LEVELS = (1, 2, 3, 4)
 
 
@@ -271,6 +273,14 @@ class AuditReturn(models.Model):
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
 
+    @property
+    def late_label(self) -> str:
+        """ "late by N days" if this is the council's first return (the one due with SSI) and it
+        was submitted after the framework's due date; later versions are revisions, never late."""
+        if self.number != 1:
+            return ""
+        return lateness.late_label(self.submitted_at, self.self_audit.framework.return_due)
+
     def _stored_as_submitted(self) -> bool:
         return (
             self.pk is not None
@@ -326,9 +336,9 @@ class Answer(models.Model):
     rating = models.PositiveSmallIntegerField(
         null=True, blank=True, choices=[(level, str(level)) for level in RATING_LEVELS]
     )
-    evidence = models.TextField("evidence and comment", blank=True)
-    improvement = models.TextField("intended improvement", blank=True)
-    lead_officer = models.CharField(max_length=120, blank=True)
+    evidence = models.TextField("evidence and comment", blank=True, max_length=limits.EVIDENCE)
+    improvement = models.TextField("intended improvement", blank=True, max_length=limits.PARAGRAPH)
+    lead_officer = models.CharField(max_length=limits.NAME, blank=True)
     target_date = models.DateField(null=True, blank=True)
     # Optimistic concurrency: a save must name the revision it was edited from.
     revision = models.PositiveIntegerField(default=0)
@@ -347,6 +357,12 @@ class Answer(models.Model):
             models.CheckConstraint(
                 name="rating_between_1_and_4",
                 condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=4),
+            ),
+            *limits.length_checks(
+                "answer",
+                evidence=limits.EVIDENCE,
+                improvement=limits.PARAGRAPH,
+                lead_officer=limits.NAME,
             ),
         ]
 
@@ -436,7 +452,20 @@ class ImprovementAction(models.Model):
         COUNCIL = "council", "Added by the council"
 
     Status = ActionStatus
-    EDITABLE_FIELDS = ("title", "action", "lead_officer", "target_date")
+    EDITABLE_FIELDS = (
+        "title",
+        "action",
+        "lead_officer",
+        "start_date",
+        "start_as_month",
+        "target_date",
+        "monitoring",
+    )
+    # Stated limits that fit real plans (Derby's titles run well past 200 characters).
+    TITLE_MAX = limits.ITEM_TITLE
+    ACTION_MAX = limits.PARAGRAPH
+    LEAD_OFFICER_MAX = limits.NAME
+    MONITORING_MAX = limits.NOTE
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
     criterion = models.ForeignKey(
@@ -461,10 +490,14 @@ class ImprovementAction(models.Model):
     )
     # The criterion's self-rating in `updated_from`: 4 once a revised return no longer needs it.
     source_rating = models.PositiveSmallIntegerField(null=True, blank=True)
-    title = models.CharField(max_length=200)
-    action = models.TextField()
-    lead_officer = models.CharField(max_length=120, blank=True)
+    title = models.CharField(max_length=limits.ITEM_TITLE)
+    action = models.TextField(max_length=limits.PARAGRAPH)
+    lead_officer = models.CharField(max_length=limits.NAME, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    # Real plans give a start as a month ("From Oct 03"): shown as the month, stored as its 1st.
+    start_as_month = models.BooleanField(default=False)
     target_date = models.DateField(null=True, blank=True)
+    monitoring = models.TextField("monitoring arrangements", blank=True, max_length=limits.NOTE)
     status = models.CharField(
         max_length=12, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
     )
@@ -490,6 +523,13 @@ class ImprovementAction(models.Model):
                 name="complete_action_has_completion_date",
                 condition=~models.Q(status="complete") | models.Q(completed_on__isnull=False),
             ),
+            *limits.length_checks(
+                "action",
+                title=limits.ITEM_TITLE,
+                action=limits.PARAGRAPH,
+                lead_officer=limits.NAME,
+                monitoring=limits.NOTE,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -511,8 +551,20 @@ class ProgressNoteQuerySet(models.QuerySet["ProgressNote"]):
         raise ImmutableRecordError("Progress notes are a record and cannot be deleted.")
 
 
+class NoteKind(models.TextChoices):
+    PROGRESS = "progress", "Progress"
+    DETAILS = "details", "Change of details"
+
+
 class ProgressNote(models.Model):
-    """A dated entry in an action's record: what happened, and any change of status. Append-only."""
+    """A dated entry in an action's record: what happened, and any change of status. Append-only.
+
+    `as_at` is the date the progress is reported at (back-datable: "Progress as at 31 October
+    2003"); `recorded_at` is when it was typed. A change of the action's details is history,
+    kept in the same record but never progress (kind DETAILS).
+    """
+
+    Kind = NoteKind
 
     action = models.ForeignKey(
         ImprovementAction, on_delete=models.CASCADE, related_name="progress_notes"
@@ -521,14 +573,20 @@ class ProgressNote(models.Model):
         "climbie_audit.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
-    text = models.TextField(blank=True)
+    as_at = models.DateField("progress as at", default=timezone.localdate, db_index=True)
+    kind = models.CharField(max_length=10, choices=NoteKind.choices, default=NoteKind.PROGRESS)
+    text = models.TextField(blank=True, max_length=limits.NOTE)
+    next_action = models.TextField("next action agreed", blank=True, max_length=limits.NOTE)
     status_before = models.CharField(max_length=12, choices=ActionStatus.choices, blank=True)
     status_after = models.CharField(max_length=12, choices=ActionStatus.choices, blank=True)
 
     objects = ProgressNoteQuerySet.as_manager()
 
     class Meta:
-        ordering = ["action", "-recorded_at", "-pk"]
+        ordering = ["action", "-as_at", "-recorded_at", "-pk"]
+        constraints = limits.length_checks(
+            "progressnote", text=limits.NOTE, next_action=limits.NOTE
+        )
 
     def __str__(self) -> str:
         return f"{self.action.criterion.code} note {self.recorded_at:%Y-%m-%d}"
@@ -542,5 +600,16 @@ class ProgressNote(models.Model):
         raise ImmutableRecordError("Progress notes are a record and cannot be deleted.")
 
     @property
+    def is_progress(self) -> bool:
+        return self.kind == NoteKind.PROGRESS
+
+    @property
     def changed_status(self) -> bool:
         return bool(self.status_after) and self.status_after != self.status_before
+
+
+# Evidence documents (issue 18) live in their own module; imported here so Django finds them.
+from standards.models_evidence import EvidenceFile, EvidenceLink  # noqa: E402, F401
+
+# Who does what on a draft return (issue 18), in a module of its own.
+from standards.models_review import ReviewState, StandardReview  # noqa: E402, F401

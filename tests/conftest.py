@@ -138,6 +138,27 @@ def static_files_found_when_asked_for():
         yield
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def tasks_run_when_asked():
+    """Jobs for the task queue run as they are enqueued (django-tasks' immediate backend), so a
+    test that is not about the queue gets its draft PDF in the same request. The tests about the
+    queue (tests/climbie_audit/documents/) switch the database backend back on and run the real
+    worker."""
+    with override_settings(TASKS=IMMEDIATE_TASKS):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def uploaded_files_kept_apart(tmp_path_factory):
+    """Files the tests upload (evidence documents) go to a folder of the session's own, never
+    to the working copy's media/ folder."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with nothing cached, as its database starts empty: cached entries name

@@ -5,7 +5,9 @@ from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
+from climbie_audit import limits
 from climbie_audit.form_fields import ErrorLinksMixin, form_helper
+from climbie_audit.limits import bounded_text
 from climbie_audit.models import Council, User
 
 EMAIL_ERRORS = {
@@ -33,7 +35,7 @@ class InviteOfficerForm(ErrorLinksMixin, forms.Form):
     first_name = _name("First name")
     last_name = _name("Last name")
     email = forms.EmailField(label="Email address", max_length=150, error_messages=EMAIL_ERRORS)
-    job_title = forms.CharField(label="Job title (optional)", max_length=120, required=False)
+    job_title = bounded_text("Job title", limits.NAME, label="Job title (optional)")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

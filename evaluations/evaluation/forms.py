@@ -4,8 +4,10 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from climbie_audit import limits
 from climbie_audit.form_fields import ErrorLinksMixin, FragmentMixin, NamedDateField
 from climbie_audit.form_fields import form_helper as _helper
+from climbie_audit.limits import bounded_text
 from evaluations.evaluation.judgements import Capacity, FindingKind, PafDomain, Serving
 from evaluations.models import Evaluation
 
@@ -61,7 +63,7 @@ class StandardJudgementForm(FragmentMixin, ErrorLinksMixin, forms.Form):
     """The judgement and text box for one standard. Seven of these share the page's form."""
 
     judgement = forms.ChoiceField(required=False, widget=forms.RadioSelect)
-    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    text = bounded_text("Text", limits.EVIDENCE, widget=forms.Textarea(attrs={"rows": 8}))
 
     def __init__(self, *args, standard, **kwargs):
         self.standard = standard
@@ -77,6 +79,7 @@ class StandardJudgementForm(FragmentMixin, ErrorLinksMixin, forms.Form):
         )
         judgement.error_messages["invalid_choice"] = f"Select a judgement for standard {number}"
         self.fields["text"].label = f"Text box for standard {number}"
+        self.fields["text"].name_in_messages(f"Text for standard {number}")  # type: ignore[attr-defined]
         self.fields["text"].help_text = EXPLANATION_HINT
         # The layout as crispy-forms-gds would render it. The evaluation form renders the same
         # markup from one template, evaluation/_judgement_form.html, which is much faster; a
@@ -101,10 +104,11 @@ class OverallForm(FragmentMixin, ErrorLinksMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Select a judgement for serving children well"},
     )
-    overall_serving_text = forms.CharField(
+    overall_serving_text = bounded_text(
+        "Text for serving children well",
+        limits.EVIDENCE,
         label="Text box for serving children well",
         help_text=EXPLANATION_HINT,
-        required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     overall_capacity = forms.ChoiceField(
@@ -114,10 +118,11 @@ class OverallForm(FragmentMixin, ErrorLinksMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Select a judgement for capacity for improvement"},
     )
-    overall_capacity_text = forms.CharField(
+    overall_capacity_text = bounded_text(
+        "Text for capacity for improvement",
+        limits.EVIDENCE,
         label="Text box for capacity for improvement",
         help_text=EXPLANATION_HINT,
-        required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     follow_up_visit = YesNoField(label="Follow-up visit to take place?", required=False)
@@ -157,10 +162,12 @@ def overall_initial(evaluation: Evaluation) -> dict:
 
 
 class FindingForm(ErrorLinksMixin, forms.Form):
-    description = forms.CharField(
-        label="Description of issue",
+    description = bounded_text(
+        "Description of issue",
+        limits.PARAGRAPH,
+        required=True,
+        required_message="Enter a description of the issue",
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter a description of the issue"},
     )
     paf_domain = forms.ChoiceField(
         label="PAF domain",
@@ -244,14 +251,16 @@ class StartForm(ErrorLinksMixin, forms.Form):
 
 
 class ResponseForm(ErrorLinksMixin, forms.Form):
-    text = forms.CharField(
-        label="The council's response",
+    text = bounded_text(
+        "The council's response",
+        limits.SECTION,
+        required=True,
+        required_message="Enter the council's response",
         help_text=(
             "The council's comments on the evaluation, as sent back to the Social Services "
             "Inspectorate. Once recorded it cannot be changed."
         ),
         widget=forms.Textarea(attrs={"rows": 12}),
-        error_messages={"required": "Enter the council's response"},
     )
 
     def __init__(self, *args, **kwargs):

@@ -15,6 +15,7 @@ urlpatterns = [
     path(EVALUATION + "check/", views.check, name="check"),
     path(EVALUATION + "issue/", views.issue, name="issue"),
     path(EVALUATION + "pdf/", views.pdf, name="pdf"),
+    path(EVALUATION + "word/", views.docx, name="docx"),
     path(EVALUATION + "response/", views.respond, name="respond"),
     path(EVALUATION + "findings/add/", views.add_finding, name="add_finding"),
     path(EVALUATION + "findings/<int:finding_pk>/", views.change_finding, name="change_finding"),

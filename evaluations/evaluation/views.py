@@ -7,11 +7,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from climbie_audit.documents.prepared import prepared_download
+from climbie_audit.documents.stored import stored_download
 from climbie_audit.form_fields import posted
-from climbie_audit.pdf import render_pdf
+from climbie_audit.pdf import PdfTookTooLong
+from climbie_audit.word import DOCX
+from evaluations.challenge import access as challenge_access
+from evaluations.challenge import rules as challenge_rules
 from evaluations.evaluation import access as evaluation_access
-from evaluations.evaluation import workflow
+from evaluations.evaluation import documents, workflow
 from evaluations.evaluation import workspace as workspace_rules
+from evaluations.evaluation.documents import (
+    evaluation_docx_bytes,
+    evaluation_filename,
+)
 from evaluations.evaluation.forms import (
     FindingForm,
     HeaderForm,
@@ -25,7 +34,6 @@ from evaluations.evaluation.forms import (
     overall_initial,
 )
 from evaluations.evaluation.judgements import issue_problems
-from evaluations.models import Evaluation
 from standards.models import ImmutableRecordError
 from standards.self_audit import access as self_audit_access
 from standards.self_audit import scoring
@@ -46,6 +54,7 @@ def workspace(request):
             "assigned": assigned,
             "others": others,
             "filtered": bool(region or status),
+            "open_queries": challenge_rules.open_queries_of_inspector(request.user),
         },
     )
 
@@ -139,35 +148,81 @@ def detail(request, council_code, pk):
             "response": response,
             "can_edit": evaluation_access.may_edit_evaluation(user, council, evaluation),
             "can_respond": evaluation_access.may_respond_to(user, council, evaluation, response),
+            "queries": evaluation_queries(user, council, evaluation),
+            "can_raise_query": evaluation_access.may_edit_evaluation(user, council, evaluation),
         },
+    )
+
+
+def evaluation_queries(user, council, evaluation) -> list:
+    """The evaluation's SSI queries, for the council's people and assigned inspectors only."""
+    return list(
+        challenge_access.council_queries(user, council)
+        .filter(evaluation=evaluation)
+        .in_framework_order()
     )
 
 
 def pdf(request, council_code, pk):
     council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
-    title = evaluation_title(council)
-    content = render_pdf(
-        "evaluation/pdf.html",
-        {
-            "council": council,
-            "evaluation": evaluation,
-            "judgements": _judgements(evaluation),
-            "findings": list(evaluation.findings.all()),
-            "phases": Evaluation.Phase.choices,
-        },
-        title=title,
+    filename = documents.pdf_filename(evaluation)
+    if request.GET.get("annex") == "queries":
+        return _pdf_with_queries(request, council, evaluation, filename)
+    if evaluation.is_issued:
+        try:
+            kept = documents.issued_pdf(evaluation)
+        except PdfTookTooLong as error:
+            return _pdf_refused(request, council, evaluation, error)
+        return stored_download(request, kept, filename, disposition="inline")
+    return prepared_download(
+        request,
+        request.user,
+        kind=documents.DRAFT_PDF,
+        key=evaluation.pk,
+        filename=filename,
+        title="The draft evaluation PDF",
+        back_url=reverse("evaluation:detail", args=[council.code, evaluation.pk]),
+        disposition="inline",
     )
+
+
+def _pdf_with_queries(request, council, evaluation, filename):
+    """The evaluation with SSI's queries and the council's answers as an annex. It is drawn for
+    the person asking (the queries they may read) and the threads go on, so it is never kept."""
+    queries = evaluation_queries(request.user, council, evaluation)
+    try:
+        content = documents.evaluation_pdf_bytes(
+            evaluation, annex=challenge_rules.queries_with_threads(queries)
+        )
+    except PdfTookTooLong as error:
+        return _pdf_refused(request, council, evaluation, error)
     response = HttpResponse(content, content_type="application/pdf")
-    version = evaluation.audit_return.number
-    filename = f"ssi-evaluation-{council.code}-v{version}-{evaluation.phase}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    annexed = filename.removesuffix(".pdf") + "-with-queries.pdf"
+    response["Content-Disposition"] = f'inline; filename="{annexed}"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
-def evaluation_title(council) -> str:
-    return (
-        f"Victoria Climbié Audit Tool: 2002-03: Performance Evaluation for "
-        f"{council.name} ({council.code})"
+def docx(request, council_code, pk):
+    """The evaluation as a Word file, written from the same context as its PDF."""
+    council, evaluation = evaluation_access.readable_evaluation(request.user, council_code, pk)
+    response = HttpResponse(evaluation_docx_bytes(evaluation), content_type=DOCX)
+    filename = evaluation_filename(evaluation, "docx")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _pdf_refused(request, council, evaluation, error):
+    return render(
+        request,
+        "documents/failed.html",
+        {
+            "document": {"problem": error.message},
+            "title": "The evaluation PDF",
+            "back_url": reverse("evaluation:detail", args=[council.code, evaluation.pk]),
+        },
+        status=422,
     )
 
 

@@ -4,8 +4,6 @@ Access is checked by the views (climbie_audit.access) before any of this runs; t
 keep the rules that hold whoever calls them.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -13,6 +11,7 @@ from django.utils import timezone
 
 from climbie_audit.concurrency import Difference, StaleEdit, save_if_unchanged
 from climbie_audit.models import User
+from climbie_audit.notifications.rules import Kind, notify
 from evaluations.evaluation.judgements import issue_problems
 from evaluations.models import (
     CouncilResponse,
@@ -255,7 +254,7 @@ def issue(evaluation: Evaluation, user: User, notify: bool = True) -> Evaluation
         locked.completed_on = locked.completed_on or timezone.localdate(now)
         locked.save()
         if notify:
-            transaction.on_commit(lambda: notify_council(locked))
+            notify_council(locked)
     return locked
 
 
@@ -270,49 +269,45 @@ def record_response(
             evaluation=locked, text=text, recorded_by=user, recorded_at=timezone.now()
         )
         if notify:
-            transaction.on_commit(lambda: notify_inspectors(locked, response))
+            notify_inspectors(locked, response)
     return response
 
 
-def _evaluation_url(evaluation: Evaluation) -> str:
-    council = evaluation.council
-    path = reverse("evaluation:detail", args=[council.code, evaluation.pk])
-    return f"{settings.SERVICE_URL}{path}"
+def _evaluation_path(evaluation: Evaluation) -> str:
+    return reverse("evaluation:detail", args=[evaluation.council.code, evaluation.pk])
 
 
 def notify_council(evaluation: Evaluation) -> int:
+    """Tell the council's directors that SSI has issued its evaluation."""
     council = evaluation.council
-    directors = council.people.filter(role="director", is_active=True)
-    recipients = [email for email in directors.values_list("email", flat=True) if email]
-    if not recipients:
-        return 0
-    return send_mail(
-        subject=f"SSI has issued its evaluation of {council.name}'s Climbié self-audit",
-        message=(
+    made = notify(
+        council.people.filter(role="director"),
+        Kind.EVALUATION_ISSUED,
+        f"SSI has issued its evaluation of {council.name}'s Climbié self-audit",
+        (
             f"{evaluation.inspector.display_name} has issued SSI's evaluation of version "
             f"{evaluation.audit_return.number} of {council.name}'s self-audit "
             f"({evaluation.get_phase_display()}).\n\n"
-            f"Read the evaluation and record the council's response: {_evaluation_url(evaluation)}\n"
+            "Read the evaluation and record the council's response:"
         ),
-        from_email=None,
-        recipient_list=recipients,
+        _evaluation_path(evaluation),
     )
+    return len(made)
 
 
 def notify_inspectors(evaluation: Evaluation, response: CouncilResponse) -> int:
+    """Tell the evaluating inspector and the council's assigned inspectors of its response."""
     council = evaluation.council
-    addresses = set(council.assigned_inspectors.values_list("email", flat=True))
-    addresses.add(evaluation.inspector.email)
-    recipients = sorted(e for e in addresses if e)
-    if not recipients:
-        return 0
-    return send_mail(
-        subject=f"{council.name} has responded to SSI's evaluation",
-        message=(
+    inspectors = [*council.assigned_inspectors.all(), evaluation.inspector]
+    made = notify(
+        inspectors,
+        Kind.RESPONSE_RECORDED,
+        f"{council.name} has responded to SSI's evaluation",
+        (
             f"{response.recorded_by.display_name} recorded {council.name}'s response to the "
             f"evaluation issued on {timezone.localtime(evaluation.issued_at):%-d %B %Y}.\n\n"
-            f"Read it: {_evaluation_url(evaluation)}\n"
+            "Read it:"
         ),
-        from_email=None,
-        recipient_list=recipients,
+        _evaluation_path(evaluation),
     )
+    return len(made)

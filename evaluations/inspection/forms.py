@@ -3,8 +3,10 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from climbie_audit.form_fields import ErrorLinksMixin, NamedDateField, required_text
+from climbie_audit import limits
+from climbie_audit.form_fields import ErrorLinksMixin, NamedDateField
 from climbie_audit.form_fields import form_helper as _helper
+from climbie_audit.limits import bounded_text
 
 # --- Inspections ------------------------------------------------------------------------------
 
@@ -12,62 +14,74 @@ LIST_HINT = "One on each line."
 
 
 class InspectionForm(ErrorLinksMixin, forms.Form):
-    inspectorate = required_text(
-        "Inspectorate", "Enter the inspectorate", max_length=120, help_text="For example, Ofsted."
+    inspectorate = bounded_text(
+        "Inspectorate",
+        limits.NAME,
+        required=True,
+        required_message="Enter the inspectorate",
+        help_text="For example, Ofsted.",
     )
-    inspection_type = required_text(
+    inspection_type = bounded_text(
         "Type of inspection",
-        "Enter the type of inspection",
-        max_length=200,
+        limits.SHORT,
+        required=True,
+        required_message="Enter the type of inspection",
         help_text="For example, Unannounced Safeguarding Inspection.",
     )
-    services_inspected = forms.CharField(
+    services_inspected = bounded_text(
+        "Services inspected",
+        limits.TITLE,
         label="Services inspected (optional)",
-        required=False,
-        max_length=300,
         help_text="For example, 'Duty and Assessment' Services in Social Care and Safeguarding "
         "Division.",
     )
-    about = forms.CharField(
+    about = bounded_text(
+        "About the inspection",
+        limits.SECTION,
         label="About the inspection (optional)",
-        required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Why it took place and what the inspectors looked at. Leave a blank line "
         "between paragraphs.",
     )
-    priority_actions = forms.CharField(
+    priority_actions = bounded_text(
+        "Areas for priority action",
+        limits.SECTION,
         label="Areas for priority action",
-        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=LIST_HINT + " Leave it empty if the inspection found none.",
     )
-    development_areas = forms.CharField(
+    development_areas = bounded_text(
+        "Areas for development",
+        limits.SECTION,
         label="Areas for development",
-        required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=LIST_HINT,
     )
-    strengths = forms.CharField(
+    strengths = bounded_text(
+        "Strengths",
+        limits.SECTION,
         label="Strengths",
-        required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=LIST_HINT,
     )
-    satisfactory_areas = forms.CharField(
+    satisfactory_areas = bounded_text(
+        "Areas delivered satisfactorily",
+        limits.SECTION,
         label="Areas delivered satisfactorily",
-        required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=LIST_HINT,
     )
-    council_response = forms.CharField(
+    council_response = bounded_text(
+        "The council's response",
+        limits.SECTION,
         label="The council's response",
-        required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Leave a blank line between paragraphs.",
     )
-    actions_taken = forms.CharField(
+    actions_taken = bounded_text(
+        "Actions already taken",
+        limits.SECTION,
         label="Actions already taken",
-        required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text="For each area: its name on a line of its own, then each action on its own "
         "line. Leave a blank line before the next area.",

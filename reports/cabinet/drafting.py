@@ -18,6 +18,7 @@ from reports.cabinet.data import (
     ReportData,
     gather,
     latest_issued_evaluation,
+    latest_submitted_return,
 )
 from reports.cabinet.section_text import draft_body
 from reports.cabinet.styles import Style, ordered_keys, style_named
@@ -34,7 +35,6 @@ from reports.models import (
     TimetableRow,
 )
 from standards.action_plan import rules as action_plan
-from standards.models import AuditReturn
 
 SECTION_HEADINGS: dict[str, str | dict[str, str]] = {
     "purpose": "Purpose of report",
@@ -155,24 +155,27 @@ def data_for_new_report(
     *,
     inspection: Inspection | None = None,
     user: User | None = None,
+    on: datetime.date | None = None,
 ) -> ReportData:
-    """The data a new report of this kind would be drafted from, or DraftingRefused."""
+    """The data a new report of this kind, dated `on` (today unless given), would be drafted
+    from, or DraftingRefused: only what had happened by that day."""
     if kind not in ReportKind.values:
         raise DraftingRefused("kind", "Select the kind of report")
-    evaluation = latest_issued_evaluation(council)
-    audit_return = (
-        AuditReturn.objects.filter(self_audit__council=council)
-        .select_related("self_audit__framework", "submitted_by")
-        .latest_submitted()
-    )
+    on = on or timezone.localdate()
+    evaluation = latest_issued_evaluation(council, on)
+    audit_return = latest_submitted_return(council, on)
+    by_then = "" if on == timezone.localdate() else f" by {on:%-d %B %Y}"
     if kind == ReportKind.EVALUATION and evaluation is None:
         raise DraftingRefused(
-            "kind", "There is no issued SSI evaluation to report on yet: choose another kind"
+            "kind",
+            f"There is no issued SSI evaluation to report on{by_then or ' yet'}: choose another "
+            "kind" + (" or a later date" if by_then else ""),
         )
     if kind == ReportKind.PROGRESS and audit_return is None:
         raise DraftingRefused(
             "kind",
-            "There is no submitted self-audit to report progress on yet: choose another kind",
+            f"There is no submitted self-audit to report progress on{by_then or ' yet'}: choose "
+            "another kind" + (" or a later date" if by_then else ""),
         )
     if kind == ReportKind.INSPECTION:
         if inspection is None:
@@ -185,7 +188,30 @@ def data_for_new_report(
         # The council's own visit takes a newly submitted version into the plan (as the
         # dashboard does), so progress is reported against the latest return.
         action_plan.bring_up_to_date(audit_return.self_audit, user)
-    return gather(council, evaluation=evaluation, audit_return=audit_return, inspection=inspection)
+    return gather(
+        council,
+        evaluation=evaluation,
+        audit_return=audit_return,
+        inspection=inspection,
+        today=on,
+        since=previous_report_date(council, kind, on),
+    )
+
+
+def previous_report_date(
+    council: Council, kind: str, on: datetime.date, exclude: int | None = None
+) -> datetime.date | None:
+    """The date of the council's last progress report before `on`: a progress report says what
+    changed since it. Other kinds of report do not count progress from an earlier report."""
+    if kind != ReportKind.PROGRESS:
+        return None
+    earlier = CabinetReport.objects.filter(
+        council=council, kind=ReportKind.PROGRESS, report_date__lt=on
+    )
+    if exclude is not None:
+        earlier = earlier.exclude(pk=exclude)
+    latest = earlier.order_by("-report_date").values_list("report_date", flat=True).first()
+    return latest
 
 
 @transaction.atomic
@@ -197,11 +223,13 @@ def draft_report(
     inspection: Inspection | None = None,
     today: datetime.date | None = None,
 ) -> CabinetReport:
-    """A new draft report, every section written from the data."""
-    data = data_for_new_report(council, kind, inspection=inspection, user=user)
+    """A new draft report dated `today` (the report's date; today unless given), every section
+    written from the data as at that date."""
     today = today or timezone.localdate()
+    data = data_for_new_report(council, kind, inspection=inspection, user=user, on=today)
     style, meeting = council_style(council)
     report = CabinetReport.objects.create(
+        report_date=today,
         council=council,
         kind=kind,
         house_style=style.key,
@@ -248,10 +276,13 @@ def draft_report(
 def redraft_body(section: ReportSection) -> str:
     """What the data would draft for this section now (to start a section again)."""
     report = section.report
+    on = report.report_date or timezone.localdate(report.created_at)
     data = gather(
         report.council,
         evaluation=report.evaluation,
         audit_return=report.audit_return,
         inspection=report.inspection,
+        today=on,
+        since=previous_report_date(report.council, report.kind, on, exclude=report.pk),
     )
     return draft_body(section.key, report.kind, data, report.created_by)

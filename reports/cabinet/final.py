@@ -1,5 +1,5 @@
-"""Marking a cabinet report final for a meeting: its PDF is kept as it is then, and nothing
-about the report changes afterwards."""
+"""Marking a cabinet report final for a meeting: its PDF and Word copy are kept as they are
+then, and nothing about the report changes afterwards."""
 
 import datetime
 
@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from climbie_audit.models import User
 from reports.cabinet.rendering import render_report_pdf
+from reports.cabinet.word import render_report_docx
 from reports.cabinet.words import long_date
 from reports.models import CabinetReport, TimetableRow
 from standards.models import ImmutableRecordError
@@ -35,6 +36,7 @@ def mark_final(
         current.updated_by = user
         # Rendered as final (no DRAFT marks), then kept: downloads serve these bytes from now on.
         current.pdf = render_report_pdf(current, today=timezone.localdate(now))
+        current.docx = render_report_docx(current, today=timezone.localdate(now))
         current.save()
     return current
 

@@ -1,13 +1,18 @@
 """GOV.UK forms for reports to cabinet, the statement of roles and inspections. Messages name
 the field or row they are about, in GOV.UK error wording."""
 
+import datetime
+
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
+from climbie_audit import limits
 from climbie_audit.form_fields import ErrorLinksMixin, NamedDateField, required_text
 from climbie_audit.form_fields import form_helper as _helper
+from climbie_audit.limits import bounded_text
 from reports.models import (
     OTHER_IMPLICATIONS,
     Appendix,
@@ -57,12 +62,39 @@ class KindForm(ErrorLinksMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args, options: list[tuple[str, str, str]], **kwargs):
+    def __init__(
+        self,
+        *args,
+        options: list[tuple[str, str, str]],
+        today: datetime.date | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
         self.fields["kind"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             Choice(value, label, hint=hint) for value, label, hint in options
         ]
-        self.helper = _helper(Field.radios("kind", legend_size=Size.MEDIUM, legend_tag="h2"))
+        self.fields["report_date"] = NamedDateField(
+            "Date of the report",
+            label="Date of the report",
+            help_text="The report says what had happened by this date and nothing after it, "
+            "for example 5 11 2003. Leave it empty for today.",
+        )
+        self.helper = _helper(
+            Field.radios("kind", legend_size=Size.MEDIUM, legend_tag="h2"),
+            Field("report_date", legend_size=Size.MEDIUM, legend_tag="h2"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        report_date = cleaned.get("report_date")
+        if report_date is not None and report_date > self.today:
+            self.add_error("report_date", "Date of the report must be today or in the past")
+        return cleaned
+
+    @property
+    def report_date(self) -> datetime.date:
+        return self.cleaned_data.get("report_date") or self.today
 
 
 class FrontMatterForm(ErrorLinksMixin, forms.Form):
@@ -97,9 +129,7 @@ class FrontMatterForm(ErrorLinksMixin, forms.Form):
         super().__init__(*args, **kwargs)
         rows = []
         for n in range(1, TIMETABLE_ROWS + 1):
-            self.fields[f"committee_{n}"] = forms.CharField(
-                label=f"Committee or meeting {n}", required=False, max_length=120
-            )
+            self.fields[f"committee_{n}"] = bounded_text(f"Committee or meeting {n}", limits.NAME)
             self.fields[f"date_{n}"] = NamedDateField(
                 f"Date of meeting {n}",
                 label=f"Date of meeting {n}",
@@ -172,10 +202,11 @@ def front_matter_initial(report, timetable) -> dict:
 
 
 class SectionForm(ErrorLinksMixin, forms.Form):
-    heading = forms.CharField(label="Heading", max_length=200)
-    body = forms.CharField(
+    heading = bounded_text("Heading", limits.SHORT, required=True)
+    body = bounded_text(
+        "Section text",
+        limits.SECTION,
         label="Text",
-        required=False,
         help_text=BODY_HINT,
         widget=forms.Textarea(attrs={"rows": 22, "spellcheck": "true"}),
     )
@@ -187,8 +218,8 @@ class SectionForm(ErrorLinksMixin, forms.Form):
         self.helper = _helper(Field.text("heading"), Field.textarea("body"), Field("revision"))
 
     def values(self) -> dict:
-        body = self.cleaned_data["body"].replace("\r\n", "\n").strip()
-        return {"heading": self.cleaned_data["heading"].strip(), "body": body}
+        # Both are normalised already (climbie_audit.limits).
+        return {"heading": self.cleaned_data["heading"], "body": self.cleaned_data["body"]}
 
 
 class ImplicationsForm(ErrorLinksMixin, forms.Form):
@@ -204,10 +235,10 @@ class ImplicationsForm(ErrorLinksMixin, forms.Form):
             applies.error_messages["required"] = f"Select yes if there are {name} implications"
             applies.error_messages["invalid_choice"] = applies.error_messages["required"]
             self.fields[f"applies_{n}"] = applies
-            self.fields[f"reference_{n}"] = forms.CharField(
+            self.fields[f"reference_{n}"] = bounded_text(
+                f"Paragraph references for {name}",
+                limits.NAME,
                 label=f"{name}: paragraph references",
-                required=False,
-                max_length=120,
                 help_text="For example, 4.2 and 4.3, or Throughout the report.",
             )
             layout.append(
@@ -256,10 +287,9 @@ class DecisionForm(ErrorLinksMixin, forms.Form):
             "invalid_choice": "Select yes if it is a key decision",
         },
     )
-    decision_reason = forms.CharField(
-        label="Reason",
-        required=False,
-        max_length=300,
+    decision_reason = bounded_text(
+        "Reason",
+        limits.TITLE,
         help_text="Why it is, or is not, a key decision. Leave it empty for N/A.",
     )
     forward_plan = forms.ChoiceField(

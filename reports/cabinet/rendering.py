@@ -29,9 +29,14 @@ def pdf_title(report: CabinetReport) -> str:
 
 def pdf_filename(report: CabinetReport) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", report.get_kind_display().lower()).strip("-")
-    stamp = timezone.localdate(report.finalised_at) if report.is_final else timezone.localdate()
+    stamp = report_date_of(report)
     suffix = "final" if report.is_final else "draft"
     return f"cabinet-report-{report.council.code}-{slug}-{stamp:%Y-%m-%d}-{suffix}.pdf"
+
+
+def report_date_of(report: CabinetReport) -> datetime.date:
+    """The date the report speaks as at (reports made before reports had dates: the day drafted)."""
+    return report.report_date or timezone.localdate(report.created_at)
 
 
 def render_block(template_name: str, block_name: str, context: dict[str, object]) -> SafeString:
@@ -61,6 +66,8 @@ def evaluation_appendix(data: ReportData) -> dict[str, object]:
     return {
         "style": render_block("evaluation/pdf.html", "style", context),
         "body": render_block("evaluation/pdf.html", "body", context),
+        # The Word copy writes the same appendix from the same context.
+        "context": context,
     }
 
 
@@ -113,17 +120,20 @@ def self_audit_appendix(data: ReportData) -> dict[str, object]:
 
 
 def action_plan_appendix(data: ReportData) -> dict[str, object]:
+    """The plan as at the report's date: status and latest progress as reported by then."""
     deadlines = {}
     rows = []
-    for action in data.actions:
+    for shown in data.plan_as_at():
+        action = shown.action
         criterion = action.criterion
         if criterion.pk not in deadlines:
             deadlines[criterion.pk] = criterion.laming_deadline
-        notes = [n for n in action.progress_notes.all() if n.text]
         rows.append(
             {
                 "action": action,
-                "latest": notes[0] if notes else None,
+                "status": shown.status_label,
+                "completed_on": action.completed_on if shown.is_complete else None,
+                "latest": shown.latest,
                 "overdue": [
                     action_plan.OVERDUE_LABELS[k]
                     for k in action_plan.overdue_kinds(action, data.today, deadlines[criterion.pk])
@@ -133,19 +143,20 @@ def action_plan_appendix(data: ReportData) -> dict[str, object]:
     return {
         "plan": data.plan,
         "rows": rows,
-        "counts": action_plan.status_counts(data.actions),
+        "counts": action_plan.status_counts(data.actions, data.today),
         "today": data.today,
     }
 
 
 def pdf_context(report: CabinetReport, today: datetime.date | None = None) -> dict[str, object]:
     sections = list(report.sections.all())
+    # The report's own date, never the day it is rendered (`today` only for undated reports).
     data = gather(
         report.council,
         evaluation=report.evaluation,
         audit_return=report.audit_return,
         inspection=report.inspection,
-        today=today,
+        today=report.report_date or today or timezone.localdate(report.created_at),
         with_roles=Appendix.ROLES in report.appendix_list(),
     )
     layout = paper_layout(

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from climbie_audit.models import User
 from evaluations.evaluation.judgements import Serving
 from evaluations.models import Evaluation, StandardJudgement
+from reports.cabinet import progress_text
 from reports.cabinet.data import ReportData, StandardProgress
 from reports.cabinet.evaluation_summary import evaluation_summary
 from reports.cabinet.words import a_or_an, count_words, dates_between, long_date, roman
@@ -34,7 +35,7 @@ def _ratings_sentence(counts: dict[int, int]) -> str:
 
 
 def _plan_sentence(actions: list[ImprovementAction], today: datetime.date) -> str:
-    counts = action_plan.status_counts(actions)
+    counts = action_plan.status_counts(actions, today)
     total = len(actions)
     sentence = (
         f"{total} improvement action{'s' if total != 1 else ''}: "
@@ -94,11 +95,18 @@ def draft_purpose(kind: str, data: ReportData) -> str:
         )
         return _paragraphs(*parts)
     if kind == ReportKind.PROGRESS:
-        since = data.plan.reported_since if data.plan else None
-        when = f", reported to Cabinet on {long_date(since)}" if since else ""
+        since = data.since or (data.plan.reported_since if data.plan else None)
+        if since is not None and since > data.today:
+            since = None
+        when = f" since the report to Cabinet of {long_date(since)}" if since else ""
+        evaluated = (
+            " and the external evaluation of the Social Services Inspectorate"
+            if data.evaluation is not None
+            else ""
+        )
         return (
-            "To report the progress made following the Victoria Climbié Inquiry self-audit and "
-            f"the external evaluation of the Social Services Inspectorate{when}."
+            "To report the progress made following the Victoria Climbié Inquiry self-audit"
+            f"{evaluated}{when}, as at {long_date(data.today)}."
         )
     inspection = data.inspection
     assert inspection is not None  # an inspection report has its inspection (drafting says so)
@@ -161,6 +169,8 @@ def draft_summary(kind: str, data: ReportData) -> str:
                 "The external evaluation by the Social Services Inspectorate concluded that the "
                 f"Council was {_evaluation_overall(evaluation)}."
             )
+        else:
+            parts.append(_awaited_sentence(data))
     if summary is not None:
         late = len(summary.not_on_target)
         parts.append(
@@ -196,9 +206,8 @@ def draft_recommendations(kind: str, data: ReportData) -> str:
             "That Scrutiny note the report and make any comments to Cabinet.",
         )
     if kind == ReportKind.PROGRESS:
-        return (
-            "To note the progress made following the Victoria Climbié Inquiry self-audit and "
-            "external evaluation."
+        return "To note the progress made following the Victoria Climbié Inquiry self-audit" + (
+            " and external evaluation." if data.evaluation is not None else "."
         )
     items = []
     if data.register is not None:
@@ -220,7 +229,16 @@ def draft_recommendations(kind: str, data: ReportData) -> str:
     return "\n".join(["It is recommended that the Cabinet:", *_letters(items)])
 
 
-def _standard_paragraphs(kind: str, progress: StandardProgress, today: datetime.date) -> list[str]:
+def _awaited_sentence(data: ReportData) -> str:
+    return (
+        f"The Social Services Inspectorate had not issued its evaluation of the self-audit by "
+        f"{long_date(data.today)}: its judgements are awaited, and the ratings below are the "
+        "Council's own."
+    )
+
+
+def _standard_paragraphs(kind: str, progress: StandardProgress, data: ReportData) -> list[str]:
+    today = data.today
     standard = progress.standard
     lines = [f"## Standard {standard.number}: {standard.title}"]
     lines.append(f"This standard requires that {_statement_clause(standard)}")
@@ -228,6 +246,8 @@ def _standard_paragraphs(kind: str, progress: StandardProgress, today: datetime.
         text = progress.judgement.text.strip()
         label = _judgement_label(progress.judgement)
         lines.append(f"**SSI's evaluation: {label}.** {text}".strip())
+    elif data.evaluation_awaited:
+        lines.append("**SSI's evaluation:** awaited.")
     figures = progress.figures
     if figures is not None:
         late = sum(1 for a in figures.answers if scoring.is_not_on_target(a))
@@ -248,20 +268,7 @@ def _standard_paragraphs(kind: str, progress: StandardProgress, today: datetime.
             + _plan_sentence(progress.actions, today)[1:]
         )
         if kind == ReportKind.PROGRESS:
-            items = []
-            for action in progress.actions:
-                item = (
-                    f"{action.criterion.code} {action.title}: {action.get_status_display().lower()}"
-                )
-                if action.is_complete and action.completed_on:
-                    item += f", completed {long_date(action.completed_on)}"
-                elif action.target_date:
-                    item += f", target {long_date(action.target_date)}"
-                notes = [n for n in action.progress_notes.all() if n.text]
-                if notes:
-                    item += f". {notes[0].text.strip()}"
-                items.append("- " + " ".join(item.split()))
-            lines.append("\n".join(items))
+            lines.append("\n".join(progress_text.item_line(s, data) for s in progress.as_at))
     elif kind == ReportKind.PROGRESS:
         lines.append("There are no improvement actions against this standard.")
     return lines
@@ -289,10 +296,13 @@ def draft_findings(kind: str, data: ReportData) -> str:
         return "\n\n".join(parts + evaluation_summary(data))
     parts.append(
         "The audit tool established seven standards for services to children in need. "
-        "Current performance in each of them is presented below."
+        f"Performance in each of them as at {long_date(data.today)} is presented below."
     )
+    if data.evaluation_awaited:
+        parts.append(_awaited_sentence(data))
+    parts.extend(progress_text.changes_since(data))
     for progress in data.standards():
-        parts.extend(_standard_paragraphs(kind, progress, data.today))
+        parts.extend(_standard_paragraphs(kind, progress, data))
     return "\n\n".join(parts)
 
 

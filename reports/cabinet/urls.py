@@ -17,5 +17,6 @@ urlpatterns = [
     path(REPORT + "decision/", views.decision, name="decision"),
     path(REPORT + "appendices/", views.appendices, name="appendices"),
     path(REPORT + "pdf/", views.report_pdf, name="pdf"),
+    path(REPORT + "word/", views.report_docx, name="docx"),
     path(REPORT + "final/", views.finalise, name="final"),
 ]

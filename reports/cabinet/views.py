@@ -11,10 +11,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from climbie_audit import access
+from climbie_audit.documents.prepared import prepared_download
+from climbie_audit.documents.stored import download
 from climbie_audit.form_fields import posted, with_revision
+from climbie_audit.pdf import PdfTookTooLong
 from evaluations.models import Inspection
 from reports.cabinet import access as cabinet_access
-from reports.cabinet import rendering
+from reports.cabinet import documents, rendering, word
 from reports.cabinet.blocks import appendix_numbers, numbered_sections
 from reports.cabinet.data import gather, latest_issued_evaluation
 from reports.cabinet.drafting import (
@@ -137,7 +140,9 @@ def new_report(request, council_code):
         inspection = inspections.get(choice)
         kind = ReportKind.INSPECTION if choice.startswith("inspection") else choice
         try:
-            report = draft_report(council, kind, request.user, inspection=inspection)
+            report = draft_report(
+                council, kind, request.user, inspection=inspection, today=form.report_date
+            )
         except DraftingRefused as refusal:
             message = refusal.message
             if kind == ReportKind.INSPECTION:
@@ -388,12 +393,36 @@ def appendices(request, council_code, pk):
 
 def report_pdf(request, council_code, pk):
     council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
-    content = rendering.report_pdf(report)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{rendering.pdf_filename(report)}"'
-    response["Cache-Control"] = "private, no-store"
+    filename = rendering.pdf_filename(report)
     if report.is_final:
-        response["ETag"] = f'"{report.pdf_sha256}"'
+        # Rendered once when it was marked final; served as kept, never rendered again.
+        return download(
+            request,
+            content=report.pdf_bytes,
+            sha256=report.pdf_sha256,
+            content_type="application/pdf",
+            filename=filename,
+        )
+    return prepared_download(
+        request,
+        request.user,
+        kind=documents.DRAFT_PDF,
+        key=report.pk,
+        filename=filename,
+        title="The draft cabinet report PDF",
+        back_url=_review_url(report),
+    )
+
+
+def report_docx(request, council_code, pk):
+    """The Word copy: a final report's kept bytes, a draft's written now from the PDF's context."""
+    council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
+    if report.is_final and report.docx is None:
+        raise Http404("This report was marked final before Word copies were kept")
+    content = word.report_docx_bytes(report)
+    response = HttpResponse(content, content_type=word.DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{word.docx_filename(report)}"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -408,6 +437,18 @@ def finalise(request, council_code, pk):
             report = mark_final(report, request.user, form.cleaned_data["meeting"])
         except ImmutableRecordError:
             return _final_refusal(request, report)
+        except PdfTookTooLong as error:
+            # Nothing was marked final: the transaction that would have kept the PDF rolled back.
+            return render(
+                request,
+                "documents/failed.html",
+                {
+                    "document": {"problem": error.message},
+                    "title": "The final cabinet report PDF",
+                    "back_url": _review_url(report),
+                },
+                status=422,
+            )
         messages.success(
             request, f"The report is final for {report.final_for}. Its PDF is kept as it is now."
         )

@@ -12,8 +12,10 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from climbie_audit import access, charts
-from climbie_audit.models import Council, User
+from climbie_audit.models import Council, CouncilRef, User
 from evaluations.models import Evaluation, StandardJudgement
+from reports.national.disagreements import Disagreement, standard_disagreements
+from reports.national.figures import ReturnValues, submitted_rating_counts
 from reports.national.rules import version_label
 from standards.action_plan import rules as action_plan
 from standards.framework import index as framework_index
@@ -85,6 +87,9 @@ class Dashboard:
     overdue_laming: list[ImprovementAction]
     changes: Changes
     drafted: action_plan.DraftResult | None = None
+    disagreements: list[Disagreement] = field(default_factory=list)
+    # Actions in the plan whose (perhaps changed) target date misses the Laming deadline.
+    plan_not_on_target: list[ImprovementAction] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
@@ -170,9 +175,36 @@ def _notes_since(
     return notes
 
 
+def _disagreements(
+    council: Council, evaluation: Evaluation | None, judgements: list[StandardJudgement]
+) -> list[Disagreement]:
+    """The same rule, on the same figures, as the national overview lists for this council."""
+    if evaluation is None:
+        return []
+    evaluated = evaluation.audit_return
+    values: ReturnValues = {
+        "pk": evaluated.pk,
+        "number": evaluated.number,
+        "status": evaluated.status,
+        "submitted_at": evaluated.submitted_at,
+        "self_audit__council_id": council.pk,
+    }
+    standards = [j.standard for j in judgements]
+    counts = submitted_rating_counts([values], standards)[evaluated.pk]
+    return standard_disagreements(
+        CouncilRef(council.pk, council.code, council.name, council.region),
+        evaluated.number,
+        counts,
+        [(j.standard.number, j.judgement) for j in judgements],
+        {j.standard.number: j.standard.title for j in judgements},
+    )
+
+
 def build_dashboard(
     user: User, council: Council, audit: SelfAudit, today: datetime.date | None = None
 ) -> Dashboard:
+    """The dashboard with every date-dependent figure worked out as at `today` (the date the
+    user chose; the real today by default)."""
     today = today or timezone.localdate()
     is_member = access.is_member_of(user, council)
     returns = _returns(audit)
@@ -204,6 +236,9 @@ def build_dashboard(
 
     overdue_target = [a for a in actions if action_plan.is_past_target_date(a, today)]
     overdue_laming = [a for a in actions if action_plan.is_past_laming_deadline(a, today)]
+    plan_not_on_target = [
+        a for a in actions if action_plan.misses_laming_deadline(a, a.criterion.laming_deadline)
+    ]
     since = plan.reported_since if plan else None
     changes = changes_since(
         since, actions, _notes_since(plan, since, actions), submitted, issued, answers
@@ -227,6 +262,8 @@ def build_dashboard(
         overdue_laming=overdue_laming,
         changes=changes,
         drafted=drafted,
+        disagreements=_disagreements(council, evaluation, judgements),
+        plan_not_on_target=plan_not_on_target,
     )
 
 

@@ -46,7 +46,8 @@ class EvaluationValues(TypedDict):
 def overdue_by_council(
     framework: Framework, today: datetime.date, council_ids: Collection[int] | None = None
 ) -> dict[int, tuple[int, int, int]]:
-    """{council id: (overdue either way, past target date, past Laming deadline)}, one query."""
+    """{council id: (overdue either way, past target date, past Laming deadline)} as at `today`
+    (action_plan.overdue_as_at, counted by the database), one query."""
     past_laming = [
         pk
         for pk, deadline in action_plan.laming_deadlines(framework).items()
@@ -54,8 +55,10 @@ def overdue_by_council(
     ]
     target = Q(target_date__lt=today)
     laming = Q(criterion_id__in=past_laming)
-    actions = ImprovementAction.objects.filter(plan__self_audit__framework=framework).exclude(
-        status=ActionStatus.COMPLETE
+    # Open as at the date: not complete, or completed after it (action_plan.completed_by).
+    open_then = ~Q(status=ActionStatus.COMPLETE) | Q(completed_on__gt=today)
+    actions = ImprovementAction.objects.filter(plan__self_audit__framework=framework).filter(
+        open_then
     )
     if council_ids is not None:
         actions = actions.filter(plan__self_audit__council_id__in=council_ids)

@@ -9,21 +9,26 @@ judgements here.
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from climbie_audit import charts
+from climbie_audit.lateness import late_label
 from climbie_audit.models import Council, CouncilRef
 from evaluations.evaluation.judgements import (
+    STANDARD_JUDGEMENT_LABELS,
+    STAR_RATING_CEILING,
     Capacity,
     Serving,
+    caps_star_rating,
     star_rating_consequence,
 )
 from evaluations.models import Evaluation
-from reports.national.disagreements import Disagreement, disagreement
+from reports.national.disagreements import Disagreement, ranked, standard_disagreements
 from reports.national.figures import (
     EvaluationValues,
     ReturnValues,
@@ -62,7 +67,11 @@ class CouncilRow:
     submitted_at: datetime.datetime | None
     evaluation: EvaluationValues | None  # the latest issued evaluation, of any version
     latest_return_id: int | None = None
+    return_due: datetime.date | None = None
+    judged_version: int | None = None
     counts_by_standard: dict[int, dict[int, int]] = field(default_factory=dict)
+    # {standard number: SSI's judgement} of the latest issued evaluation.
+    judgements_by_standard: dict[int, str] = field(default_factory=dict)
     overdue: int = 0
     overdue_target: int = 0
     overdue_laming: int = 0
@@ -119,15 +128,44 @@ class CouncilRow:
 
     @property
     def submitted_label(self) -> str:
+        """The date the latest version was submitted; a first return after the due date says
+        by how much (climbie_audit.lateness, as on every page that shows a submission)."""
         if self.submitted_at is None:
             return ""
-        from django.utils import timezone
+        shown = f"{timezone.localtime(self.submitted_at):%-d %b %Y}"
+        late = late_label(self.submitted_at, self.return_due) if self.latest_version == 1 else ""
+        return f"{shown} ({late})" if late else shown
 
-        return f"{timezone.localtime(self.submitted_at):%-d %b %Y}"
+    @property
+    def judged_label(self) -> str:
+        return f"Version {self.judged_version}" if self.judged_version else ""
 
     @property
     def star_rating_consequence(self) -> str:
         return star_rating_consequence(self.council.name, self.serving) if self.serving else ""
+
+    @property
+    def star_rating_label(self) -> str:
+        """The star-rating consequence of the overall judgement, short enough for a table cell."""
+        if not self.serving:
+            return ""
+        if caps_star_rating(self.serving):
+            return f"No higher than “{STAR_RATING_CEILING}”"
+        return "Not capped"
+
+    def standard_cells(self, numbers: list[int]) -> list[tuple[str, str]]:
+        """(self-rating, SSI judgement) per standard, for the councils × standards view."""
+        cells = []
+        for number in numbers:
+            counts = self.counts_by_standard.get(number)
+            rated = sum(counts.values()) if counts else 0
+            upper = (counts.get(3, 0) + counts.get(4, 0)) if counts else 0
+            ratings = f"{upper} of {rated} rated 3–4" if rated else ""
+            judgement = STANDARD_JUDGEMENT_LABELS.get(
+                self.judgements_by_standard.get(number, ""), ""
+            )
+            cells.append((ratings, judgement))
+        return cells
 
     def cells(self) -> list[str]:
         """The row exactly as the table, the CSV and the spreadsheet show it."""
@@ -138,8 +176,10 @@ class CouncilRow:
             self.status_label,
             self.version,
             self.submitted_label,
+            self.judged_label,
             self.serving_label,
             self.capacity_label,
+            self.star_rating_label,
             self.share_four_label,
             str(self.overdue),
         ]
@@ -152,8 +192,10 @@ CELL_NAMES = (
     "status",
     "version",
     "submitted",
+    "judged",
     "serving",
     "capacity",
+    "star_rating",
     "share_four",
     "overdue",
 )
@@ -165,8 +207,10 @@ COLUMNS = [
     "Status",
     "Version",
     "Submitted",
+    "Version judged",
     "Serving children well?",
     "Capacity for improvement?",
+    "Star rating",
     "Rated 4",
     "Actions overdue",
 ]
@@ -260,7 +304,7 @@ class Overview:
     # Each worked out once per page: the charts and the tables beside them show the same figures.
     @cached_property
     def disagreements(self) -> list[Disagreement]:
-        return [d for row in self.rows for d in row.disagreements]
+        return ranked(d for row in self.rows for d in row.disagreements)
 
     @cached_property
     def serving_distribution(self) -> list[tuple[str, int]]:
@@ -325,6 +369,12 @@ class Overview:
         )
 
 
+def matches_search(row: CouncilRow, search: str) -> bool:
+    """Part of the council's name or its code, in any case."""
+    wanted = search.strip().casefold()
+    return not wanted or wanted in row.council.name.casefold() or wanted == row.council.code
+
+
 def build_overview(
     framework: Framework,
     today: datetime.date,
@@ -333,9 +383,17 @@ def build_overview(
     status: str = "",
     judgement: str = "",
     sort: str = "name",
+    search: str = "",
+    only: Collection[int] | None = None,
 ) -> Overview:
+    """Every council's row with its figures as at `today` (the chosen date), filtered: `only`
+    the councils with these ids (an inspector's own), `search` in name or code."""
     standards, rows = national_rows(framework, today)
     total = len(rows)
+    if only is not None:
+        rows = [row for row in rows if row.council.pk in only]
+    if search:
+        rows = [row for row in rows if matches_search(row, search)]
     if region:
         rows = [row for row in rows if row.council.region == region]
     if status:
@@ -416,6 +474,10 @@ def _council_rows(
             submitted_at=latest["submitted_at"] if latest else None,
             evaluation=evaluation,
             latest_return_id=latest["pk"] if latest else None,
+            return_due=framework.return_due,
+            judged_version=return_info[evaluation["audit_return_id"]]["number"]
+            if evaluation
+            else None,
         )
         if latest:
             figure_returns.add(latest["pk"])
@@ -430,21 +492,14 @@ def _council_rows(
     judgements = issued_judgements([evaluation for evaluation, _ in latest_issued.values()])
     for evaluation_id, (evaluation, row) in latest_issued.items():
         evaluated = evaluation["audit_return_id"]
-        for number, judgement in judgements[evaluation_id]:
-            standard_counts = dict(counts[evaluated].get(number, dict.fromkeys(RATING_LEVELS, 0)))
-            direction = disagreement(standard_counts, judgement)
-            if direction:
-                row.disagreements.append(
-                    Disagreement(
-                        council=row.council,
-                        standard_number=number,
-                        standard_title=titles.get(number, ""),
-                        counts=standard_counts,
-                        judgement=judgement,
-                        direction=direction,
-                        evaluated_version=return_info[evaluated]["number"],
-                    )
-                )
+        row.judgements_by_standard = dict(judgements[evaluation_id])
+        row.disagreements = standard_disagreements(
+            row.council,
+            return_info[evaluated]["number"],
+            counts[evaluated],
+            judgements[evaluation_id],
+            titles,
+        )
 
     overdue = overdue_by_council(framework, today)
     for row in rows:

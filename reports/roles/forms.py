@@ -3,8 +3,10 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from climbie_audit import limits
 from climbie_audit.form_fields import ErrorLinksMixin, required_text
 from climbie_audit.form_fields import form_helper as _helper
+from climbie_audit.limits import bounded_text
 from reports.models import (
     RoleGroup,
 )
@@ -23,17 +25,21 @@ class RoleForm(ErrorLinksMixin, forms.Form):
         },
     )
     title = required_text(
-        "Role", "Enter the role", max_length=200, help_text="For example, The Chief Executive."
+        "Role",
+        "Enter the role",
+        max_length=limits.SHORT,
+        help_text="For example, The Chief Executive.",
     )
     responsibilities = required_text(
         "Responsibilities",
         "Enter the role's responsibilities",
+        max_length=limits.PARAGRAPH,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text="One responsibility on each line. Start a line with “- ” for a point of the "
         "responsibility above it.",
     )
-    note = forms.CharField(
-        label="Note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    note = bounded_text(
+        "Note", limits.NOTE, label="Note (optional)", widget=forms.Textarea(attrs={"rows": 3})
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
 
@@ -49,14 +55,13 @@ class RoleForm(ErrorLinksMixin, forms.Form):
 
     def values(self) -> dict:
         data = self.cleaned_data
-        lines = [
-            line.rstrip() for line in data["responsibilities"].replace("\r\n", "\n").split("\n")
-        ]
+        # Texts come normalised (climbie_audit.limits); a statement's list has no blank lines.
+        lines = data["responsibilities"].split("\n")
         return {
             "group": data["group"],
-            "title": data["title"].strip(),
+            "title": data["title"],
             "responsibilities": "\n".join(line for line in lines if line.strip()),
-            "note": data["note"].replace("\r\n", "\n").strip(),
+            "note": data["note"],
         }
 
 

@@ -7,14 +7,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from climbie_audit import access
+from climbie_audit.documents.prepared import prepared_download
 from climbie_audit.form_fields import posted, with_revision
+from climbie_audit.word import DOCX
 from reports.roles import access as roles_access
+from reports.roles import documents
 from reports.roles import rules as roles
 from reports.roles.forms import (
     RemoveForm,
     RoleForm,
 )
-from reports.roles.pdf import render_roles_pdf
+from reports.roles.word import roles_docx_bytes
 
 # --- The statement of roles and responsibilities -----------------------------------------------
 
@@ -111,13 +114,35 @@ def role_remove(request, council_code, pk):
     )
 
 
+def _statement_or_404(user, council_code):
+    council = access.council_records_of(user, council_code)
+    statement = roles.statement_of(council)
+    if statement is None:
+        raise Http404("No statement of roles")
+    return council, statement
+
+
+def roles_docx(request, council_code):
+    """The statement as a Word file, written from the same register as its PDF."""
+    council, statement = _statement_or_404(request.user, council_code)
+    response = HttpResponse(roles_docx_bytes(statement), content_type=DOCX)
+    filename = f"roles-and-responsibilities-{council.code}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def roles_pdf(request, council_code):
     council = access.council_records_of(request.user, council_code)
     statement = roles.statement_of(council)
     if statement is None:
         raise Http404("No statement of roles")
-    response = HttpResponse(render_roles_pdf(statement), content_type="application/pdf")
-    filename = f"roles-and-responsibilities-{council.code}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return prepared_download(
+        request,
+        request.user,
+        kind=documents.ROLES_PDF,
+        key=statement.pk,
+        filename=f"roles-and-responsibilities-{council.code}.pdf",
+        title="The statement of roles PDF",
+        back_url=reverse("roles:statement", args=[council.code]),
+    )

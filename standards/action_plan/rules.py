@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from climbie_audit.concurrency import Difference, StaleEdit, claim, save_if_unchanged
 from climbie_audit.models import User
+from standards.action_plan import progress
 from standards.framework import index as framework_index
 from standards.models import (
     ActionPlan,
@@ -24,6 +25,7 @@ from standards.models import (
     Criterion,
     Framework,
     ImprovementAction,
+    NoteKind,
     ProgressNote,
     Recommendation,
     SelfAudit,
@@ -42,7 +44,10 @@ DETAIL_LABELS = {
     "title": "Title",
     "action": "Action",
     "lead_officer": "Lead officer",
+    "start_date": "Start date",
+    "start_as_month": "Start shown as a month",
     "target_date": "Target date",
+    "monitoring": "Monitoring arrangements",
 }
 
 
@@ -271,20 +276,26 @@ OVERDUE_LABELS = {
 
 
 def is_past_target_date(action: ImprovementAction, today: datetime.date) -> bool:
-    """Not complete and today is after its own target date (due on the day itself)."""
-    return not action.is_complete and action.target_date is not None and today > action.target_date
+    """Not complete as at `today` and `today` is after its own target date (due on the day)."""
+    return (
+        action.target_date is not None
+        and today > action.target_date
+        and not progress.is_complete_as_at(action, today)
+    )
 
 
 def is_past_laming_deadline(
     action: ImprovementAction, today: datetime.date, deadline: datetime.date | None = None
 ) -> bool:
-    """Not complete and today is after the criterion's Laming deadline.
+    """Not complete as at `today` and `today` is after the criterion's Laming deadline.
 
     `deadline` lets callers that have computed the framework's deadlines once pass them in.
     """
     if deadline is None:
         deadline = action.criterion.laming_deadline
-    return not action.is_complete and deadline is not None and today > deadline
+    return (
+        deadline is not None and today > deadline and not progress.is_complete_as_at(action, today)
+    )
 
 
 def overdue_kinds(
@@ -298,8 +309,29 @@ def overdue_kinds(
     return kinds
 
 
+def misses_laming_deadline(action: ImprovementAction, deadline: datetime.date | None) -> bool:
+    """ "Not on target" in the plan: its target date is later than the criterion's Laming
+    deadline, unless it was completed by the deadline."""
+    if deadline is None or action.target_date is None or action.target_date <= deadline:
+        return False
+    return not progress.is_complete_as_at(action, deadline)
+
+
 def is_overdue(action: ImprovementAction, today: datetime.date) -> bool:
     return bool(overdue_kinds(action, today))
+
+
+def overdue_as_at(
+    actions: Iterable[ImprovementAction], on: datetime.date
+) -> list[ImprovementAction]:
+    """The actions overdue against the plan as at the day `on`: not complete as at that day
+    (by the progress reported up to it) and `on` is after their target date.
+
+    The one rule for "overdue against the plan" (plan page, dashboard, reports). Pass actions
+    from `actions_with_detail` (notes prefetched) for the status as reported at `on`; without
+    the notes it uses the status now and the completion date, never a query per action.
+    """
+    return [a for a in actions if is_past_target_date(a, on)]
 
 
 def laming_deadlines(framework: Framework) -> dict[int, datetime.date | None]:
@@ -307,10 +339,13 @@ def laming_deadlines(framework: Framework) -> dict[int, datetime.date | None]:
     return framework_index.laming_deadlines(framework)
 
 
-def status_counts(actions: Iterable[ImprovementAction]) -> dict[str, int]:
+def status_counts(
+    actions: Iterable[ImprovementAction], on: datetime.date | None = None
+) -> dict[str, int]:
+    """{status: how many}; as at the day `on` if given."""
     counts = dict.fromkeys(ActionStatus.values, 0)
     for action in actions:
-        counts[action.status] += 1
+        counts[action.status if on is None else progress.status_as_at(action, on)] += 1
     return counts
 
 
@@ -328,7 +363,7 @@ def filter_actions(
     """The plan page's filters: by status, and by which kind of overdue (or either)."""
     chosen: list[ImprovementAction] = []
     for action in actions:
-        if status and action.status != status:
+        if status and progress.status_as_at(action, today) != status:
             continue
         kinds = overdue_kinds(action, today)
         if overdue == "either" and not kinds:
@@ -350,6 +385,10 @@ class NothingToRecord(ValueError):
     pass
 
 
+class ProgressDateRefused(ValueError):
+    """Progress dated in the future, or before the plan started."""
+
+
 def record_progress(
     action: ImprovementAction,
     user: User,
@@ -358,15 +397,23 @@ def record_progress(
     status: str | None = None,
     completed_on: datetime.date | None = None,
     now: datetime.datetime | None = None,
+    as_at: datetime.date | None = None,
+    next_action: str = "",
 ) -> ProgressNote | None:
-    """Add a dated progress note and/or change the status (marking complete records the date).
+    """Add progress as at a date (today unless given) and/or change the status (marking complete
+    records the date, the as-at date unless given), with the next action agreed.
 
     If someone changed the action since revision `started_from`, a note alone is still added
     (notes never overwrite each other), but a status that differs from theirs is refused with
     ActionConflict rather than silently undoing their change.
     """
     text = (text or "").strip()
+    next_action = (next_action or "").strip()
     now = now or timezone.now()
+    back_dated = as_at is not None
+    as_at = as_at or timezone.localdate(now)
+    if as_at > timezone.localdate(now):
+        raise ProgressDateRefused("The date of the progress must be today or in the past")
     # Not save_if_unchanged: a stale page may still add a note (notes never overwrite each
     # other), so only a change of status needs the revision the page was loaded at.
     with transaction.atomic():
@@ -386,8 +433,15 @@ def record_progress(
                     ],
                 )
             started_from = current.revision
-        if not text and not changes_status:
+        if not text and not next_action and not changes_status:
             raise NothingToRecord("Enter a progress note or change the status")
+        # Only a back-dated entry can fall before the plan: "today" is always in its life.
+        started_on = progress.plan_started_on(current.plan, current.plan.actions.all())
+        if back_dated and as_at < started_on:
+            raise ProgressDateRefused(
+                f"The date of the progress must be on or after {started_on:%-d %B %Y}, "
+                "when the plan started"
+            )
         if not claim(ImprovementAction, current, started_from):
             current.refresh_from_db()
             raise ActionConflict(current, [])
@@ -395,7 +449,10 @@ def record_progress(
             action=current,
             author=user,
             recorded_at=now,
+            as_at=as_at,
+            kind=NoteKind.PROGRESS,
             text=text,
+            next_action=next_action,
             status_before=current.status if changes_status else "",
             status_after=status if changes_status else "",
         )
@@ -403,7 +460,7 @@ def record_progress(
         if changes_status:
             current.status = status
             if status == ActionStatus.COMPLETE:
-                current.completed_on = completed_on or timezone.localdate(now)
+                current.completed_on = completed_on or as_at
             else:
                 current.completed_on = None
         current.revision = started_from + 1
@@ -419,7 +476,7 @@ def change_details(
     values: dict[str, object],
     now: datetime.datetime | None = None,
 ) -> ImprovementAction:
-    """Change the title, action, lead officer or target date; the change goes on the record."""
+    """Change the action's details; the change is kept as history, never as progress."""
     now = now or timezone.now()
     with transaction.atomic():
         current, before = save_if_unchanged(
@@ -434,7 +491,12 @@ def change_details(
         if before:
             changed = {name: values[name] for name in before}
             ProgressNote(
-                action=current, author=user, recorded_at=now, text=describe_changes(before, changed)
+                action=current,
+                author=user,
+                recorded_at=now,
+                as_at=timezone.localdate(now),
+                kind=NoteKind.DETAILS,
+                text=describe_changes(before, changed),
             ).save()
     return current
 
@@ -445,7 +507,7 @@ def describe_changes(old: dict[str, object], new: dict[str, object]) -> str:
         if old.get(name) == value:
             continue
         label = DETAIL_LABELS[name].lower()
-        if name in ("title", "action"):
+        if name in ("title", "action", "monitoring"):
             parts.append(f"Changed the {label}.")
         else:
             parts.append(f"Changed the {label} from {_shown(old.get(name))} to {_shown(value)}.")
@@ -455,6 +517,8 @@ def describe_changes(old: dict[str, object], new: dict[str, object]) -> str:
 def _shown(value: object) -> str:
     if value in (None, ""):
         return "not set"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, datetime.date):
         return f"{value:%-d %B %Y}"
     return str(value)

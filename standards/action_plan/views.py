@@ -2,204 +2,19 @@
 standards.action_plan. Council officers and directors change the plan; SSI inspectors and
 administrators read it; everyone else gets 404."""
 
-import datetime
 from itertools import groupby
 
-from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.layout import Field, Size
-from django import forms
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from climbie_audit.form_fields import ErrorLinksMixin as SharedErrorLinksMixin
-from climbie_audit.form_fields import NamedDateField
-from climbie_audit.form_fields import form_helper as _helper
 from standards.action_plan import access as action_plan_access
+from standards.action_plan import export
+from standards.action_plan import progress as plan_progress
 from standards.action_plan import rules as action_plan
-from standards.models import ActionStatus, Criterion, ImprovementAction
-
-# --- Forms -----------------------------------------------------------------------------------
-
-
-class ErrorLinksMixin(SharedErrorLinksMixin):
-    non_field_anchor = None  # the action plan pages have no errors outside a field
-
-
-class ProgressForm(ErrorLinksMixin, forms.Form):
-    """Add a progress note and/or change the status of one action."""
-
-    status = forms.ChoiceField(
-        label="Status",
-        choices=ActionStatus.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select a status",
-            "invalid_choice": "Select a status",
-        },
-    )
-    note = forms.CharField(
-        label="Progress note",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="What has been done since the last update, and what is next.",
-    )
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-
-    def __init__(self, *args, current_status: str, today: datetime.date, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.current_status = current_status
-        self.today = today
-        self.fields["status"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
-            Choice(ActionStatus.NOT_STARTED, "Not started"),
-            Choice(ActionStatus.IN_PROGRESS, "In progress"),
-            Choice(ActionStatus.COMPLETE, "Complete", hint="The improvement is in place."),
-        ]
-        self.fields["completed_on"] = NamedDateField(
-            "Date completed",
-            label="Date completed",
-            help_text="Only if you are marking it complete. For example, 27 3 2004. "
-            "Leave it empty for today.",
-        )
-        self.helper = _helper(
-            Field.radios("status", legend_size=Size.SMALL, inline=True),
-            Field.textarea("note"),
-            Field("completed_on", legend_size=Size.SMALL),
-            Field("revision"),
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        status = cleaned.get("status")
-        note = (cleaned.get("note") or "").strip()
-        completed_on = cleaned.get("completed_on")
-        if status and status == self.current_status and not note:
-            self.add_error("note", "Enter a progress note or change the status")
-        if completed_on is not None:
-            if status != ActionStatus.COMPLETE:
-                self.add_error("completed_on", "Select complete if you enter a date completed")
-            elif completed_on > self.today:
-                self.add_error("completed_on", "Date completed must be today or in the past")
-        return cleaned
-
-
-class DetailsForm(ErrorLinksMixin, forms.Form):
-    title = forms.CharField(
-        label="Title",
-        max_length=200,
-        error_messages={
-            "required": "Enter a title for the action",
-            "max_length": "Title must be 200 characters or fewer",
-        },
-    )
-    action = forms.CharField(
-        label="Action",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="What the council will do to meet the criterion.",
-        error_messages={"required": "Enter the action"},
-    )
-    lead_officer = forms.CharField(
-        label="Lead officer",
-        required=False,
-        max_length=120,
-        error_messages={"max_length": "Lead officer must be 120 characters or fewer"},
-    )
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
-
-    def __init__(self, *args, laming_deadline=None, criteria=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["target_date"] = NamedDateField(
-            "Target date",
-            label="Target date",
-            help_text="For example, 28 7 2003."
-            + (
-                f" The Laming deadline for this criterion is {laming_deadline:%-d %B %Y}."
-                if laming_deadline
-                else ""
-            ),
-        )
-        layout = [
-            Field.text("title"),
-            Field.textarea("action"),
-            Field.text("lead_officer", field_width=20),
-            Field("target_date", legend_size=Size.SMALL),
-            Field("revision"),
-        ]
-        if criteria is not None:
-            self.fields["criterion"] = forms.TypedChoiceField(
-                label="Criterion",
-                coerce=int,
-                choices=[("", "Select a criterion")]
-                + [(c.pk, f"{c.code}: {c.text[:90]}") for c in criteria],
-                error_messages={
-                    "required": "Select the criterion the action is for",
-                    "invalid_choice": "Select the criterion the action is for",
-                },
-            )
-            layout.insert(0, Field.select("criterion"))
-        self.helper = _helper(*layout)
-
-    def values(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in ImprovementAction.EDITABLE_FIELDS} | {
-            "lead_officer": self.cleaned_data.get("lead_officer") or ""
-        }
-
-
-class CabinetForm(ErrorLinksMixin, forms.Form):
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-
-    def __init__(self, *args, director: bool, today: datetime.date, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.today = today
-        self.fields["endorsed_on"] = NamedDateField(
-            "Date endorsed by cabinet",
-            label="Date the action plan was endorsed by cabinet",
-            help_text="For example, 12 8 2003.",
-        )
-        fields = [Field("endorsed_on", legend_size=Size.MEDIUM)]
-        if director:
-            self.fields["last_reported_on"] = NamedDateField(
-                "Last reported to cabinet on",
-                label="Date of the last progress report to cabinet",
-                help_text="For example, 16 3 2004. The dashboard lists what has changed since then.",
-            )
-            fields.append(Field("last_reported_on", legend_size=Size.MEDIUM))
-        self.helper = _helper(*fields, Field("revision"))
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("endorsed_on", "last_reported_on"):
-            value = cleaned.get(name)
-            if value is not None and value > self.today:
-                label = self.fields[name].name
-                self.add_error(name, f"{label} must be today or in the past")
-        return cleaned
-
-    def values(self) -> dict:
-        return {
-            name: self.cleaned_data.get(name)
-            for name in ("endorsed_on", "last_reported_on")
-            if name in self.fields
-        }
-
-
-class PlanFilterForm(forms.Form):
-    """Filters of the action plan page. Unknown values are ignored, never an error."""
-
-    status = forms.ChoiceField(
-        label="Status",
-        required=False,
-        choices=[("", "All statuses")] + list(ActionStatus.choices),
-    )
-    overdue = forms.ChoiceField(
-        label="Overdue", required=False, choices=list(action_plan.OVERDUE_FILTERS.items())
-    )
-
-    def filters(self) -> tuple[str, str]:
-        if not self.is_bound or not self.is_valid():
-            return "", ""
-        return self.cleaned_data.get("status", ""), self.cleaned_data.get("overdue", "")
-
+from standards.action_plan.forms import CabinetForm, DetailsForm, PlanFilterForm, ProgressForm
+from standards.models import ActionStatus, Criterion
 
 # --- Views -----------------------------------------------------------------------------------
 
@@ -211,15 +26,14 @@ def plan(request, council_code):
     current = action_plan.plan_of(audit)
     today = timezone.localdate()
     actions = list(action_plan.actions_with_detail(current)) if current else []
-    filter_form = PlanFilterForm(request.GET or None)
+    filter_form = PlanFilterForm(request.GET or None, today=today)
     status, overdue = filter_form.filters()
-    shown = action_plan.filter_actions(actions, today, status, overdue)
-    for action in shown:
-        action.overdue = action_plan.overdue_kinds(action, today)
-    by_standard = [
-        (standard, list(group))
-        for standard, group in groupby(shown, key=lambda a: a.criterion.standard)
-    ]
+    as_at = filter_form.as_at()
+    shown = action_plan.filter_actions(actions, as_at, status, overdue)
+    for action in actions:
+        action.as_at_status = plan_progress.status_as_at(action, as_at)
+        action.latest = plan_progress.latest_progress(action, as_at)
+        action.overdue = action_plan.overdue_kinds(action, as_at)
     return render(
         request,
         "action_plan/plan.html",
@@ -229,16 +43,46 @@ def plan(request, council_code):
             "plan": current,
             "actions": actions,
             "shown": shown,
-            "by_standard": by_standard,
+            "by_standard": _items_by_standard(shown),
             "filter_form": filter_form,
-            "filtered": bool(status or overdue),
-            "counts": action_plan.status_counts(actions),
-            "overdue_target": sum(action_plan.is_past_target_date(a, today) for a in actions),
-            "overdue_laming": sum(action_plan.is_past_laming_deadline(a, today) for a in actions),
+            "filtered": bool(status or overdue) or as_at != today,
+            "counts": action_plan.status_counts(actions, as_at),
+            "overdue_target": len(action_plan.overdue_as_at(actions, as_at)),
+            "overdue_laming": sum(action_plan.PAST_LAMING in a.overdue for a in actions),
             "can_edit": is_member,
             "today": today,
+            "as_at": as_at,
+            "export_query": f"?as_at={as_at:%Y-%m-%d}",
         },
     )
+
+
+def _items_by_standard(actions):
+    """[(standard, [(criterion, [action, …]), …]), …]: the plan's items per criterion, each with
+    its actions, grouped by standard."""
+    return [
+        (standard, [(c, list(a)) for c, a in groupby(group, key=lambda a: a.criterion)])
+        for standard, group in groupby(actions, key=lambda a: a.criterion.standard)
+    ]
+
+
+def export_plan(request, council_code, file_format):
+    council, audit = action_plan_access.action_plan_of(request.user, council_code)
+    current = action_plan.plan_of(audit)
+    actions = list(action_plan.actions_with_detail(current)) if current else []
+    as_at = export.as_at_from(request.GET.get("as_at"), timezone.localdate())
+    rows = export.plan_rows(actions, as_at)
+    name = f"action-plan-{council.code}-{as_at:%Y-%m-%d}"
+    if file_format == "csv":
+        response = HttpResponse(export.as_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    response = HttpResponse(
+        export.as_xlsx(rows, f"{council.name} action plan as at {as_at:%-d %B %Y}"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
 
 
 def action_detail(request, council_code, pk):
@@ -250,11 +94,13 @@ def action_detail(request, council_code, pk):
     today = timezone.localdate()
     conflict, status = None, 200
     form = None
+    started_on = plan_progress.plan_started_on(action.plan, action.plan.actions.all())
     if can_edit:
         form = ProgressForm(
             request.POST or None,
             current_status=action.status,
             today=today,
+            started_on=started_on,
             initial={"status": action.status, "revision": action.revision},
         )
     if request.method == "POST" and "note" not in request.POST and action.is_complete:
@@ -271,6 +117,8 @@ def action_detail(request, council_code, pk):
                     text=form.cleaned_data["note"],
                     status=form.cleaned_data["status"],
                     completed_on=form.cleaned_data.get("completed_on"),
+                    as_at=form.cleaned_data.get("as_at"),
+                    next_action=form.cleaned_data["next_action"],
                 )
             except action_plan.ActionConflict as clash:
                 conflict = clash
@@ -278,11 +126,16 @@ def action_detail(request, council_code, pk):
                 # Their change is now the one this user has seen: saving again replaces it.
                 data["revision"] = str(clash.current.revision)
                 action = clash.current
-                form = ProgressForm(data, current_status=action.status, today=today)
+                form = ProgressForm(
+                    data, current_status=action.status, today=today, started_on=started_on
+                )
                 form.is_valid()
                 status = 409
             except action_plan.NothingToRecord as refusal:
                 form.add_error("note", str(refusal))
+                status = 400
+            except action_plan.ProgressDateRefused as refusal:
+                form.add_error("as_at", str(refusal))
                 status = 400
             else:
                 messages.success(request, _saved_message(form.cleaned_data, action))
@@ -310,7 +163,8 @@ def _render_action(request, council, action, form, conflict, status, can_edit, t
         {
             "council": council,
             "action": action,
-            "notes": list(action.progress_notes.all()),
+            "notes": plan_progress.progress_notes(action)[::-1],
+            "history": plan_progress.history(action),
             "form": form,
             "error_links": error_links,
             "conflict": conflict,

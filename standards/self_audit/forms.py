@@ -3,7 +3,10 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
+from climbie_audit import limits
+from climbie_audit.concurrency import fingerprint
 from climbie_audit.form_fields import FragmentMixin, NamedDateField
+from climbie_audit.limits import bounded_text
 from standards.models import RATING_LEVELS, Answer, Criterion
 from standards.self_audit.scoring import answer_problems
 
@@ -22,20 +25,24 @@ class AnswerForm(FragmentMixin, forms.Form):
     rating = forms.TypedChoiceField(
         coerce=int, empty_value=None, required=False, widget=forms.RadioSelect
     )
-    evidence = forms.CharField(
+    evidence = bounded_text(
+        "Evidence",
+        limits.EVIDENCE,
         label="Evidence and comment",
-        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="What shows the criterion is met: procedures, audits, monitoring reports.",
     )
-    improvement = forms.CharField(
-        label="Intended improvement",
-        required=False,
+    improvement = bounded_text(
+        "Intended improvement",
+        limits.PARAGRAPH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Required if you rate this criterion below 4.",
     )
-    lead_officer = forms.CharField(label="Lead officer", required=False, max_length=120)
+    lead_officer = bounded_text("Lead officer", limits.NAME)
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # The fingerprint of the answer as the page showed it (climbie_audit.concurrency): a
+    # criterion the person did not change is not saved, so it conflicts with no one.
+    rendered = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, criterion: Criterion, strict: bool = False, **kwargs):
         self.criterion = criterion
@@ -60,9 +67,9 @@ class AnswerForm(FragmentMixin, forms.Form):
         stale = f"The page for {code} was out of date. Reload the page and enter your answer again"
         for key in ("required", "invalid", "min_value"):
             self.fields["revision"].error_messages[key] = stale
-        self.fields["lead_officer"].error_messages["max_length"] = (
-            f"Lead officer for {code} must be 120 characters or fewer"
-        )
+        for name in ("evidence", "improvement", "lead_officer"):
+            field = self.fields[name]
+            field.name_in_messages(f"{field.message_name} for {code}")  # type: ignore[attr-defined]
         # The layout as crispy-forms-gds would render it. The standard page renders the same
         # markup from one template, self_audit/_answer_form.html, which is much faster; a test
         # renders both ways and compares them.
@@ -78,8 +85,11 @@ class AnswerForm(FragmentMixin, forms.Form):
                 Field("target_date"),
                 legend="Improvement plan",
                 legend_size=Size.SMALL,
+                # Revealed by static/js/standard-page.mjs when a rating below 4 is chosen.
+                css_class="app-improvement-plan",
             ),
             Field("revision"),
+            Field("rendered"),
         )
 
     def clean(self):
@@ -104,6 +114,11 @@ class AnswerForm(FragmentMixin, forms.Form):
             "lead_officer": self.cleaned_data.get("lead_officer", ""),
         }
 
+    def changed(self) -> bool:
+        """Did the person change this criterion from what the page showed them? A page without
+        the fingerprint (or with a forged one) counts as changed: a conflict, never a loss."""
+        return fingerprint(self.answer_values()) != self.cleaned_data.get("rendered")
+
     def error_links(self) -> list[tuple[str, str]]:
         """(anchor, message) pairs for the page's error summary, pointing at real inputs."""
         links: list[tuple[str, str]] = []
@@ -120,7 +135,8 @@ class AnswerForm(FragmentMixin, forms.Form):
 
 
 def initial_for(answer: Answer) -> dict:
-    return answer.values() | {"revision": answer.revision}
+    values = answer.values()
+    return values | {"revision": answer.revision, "rendered": fingerprint(values)}
 
 
 class ConflictChoiceForm(forms.Form):

@@ -3,16 +3,17 @@
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from climbie_audit.concurrency import claim
+from climbie_audit.limits import normalise_text
 from climbie_audit.models import Council, User
+from climbie_audit.notifications import rules as notifications
+from standards.evidence.rules import copy_links
 from standards.models import (
     Answer,
     AuditReturn,
@@ -21,6 +22,8 @@ from standards.models import (
     ImmutableRecordError,
     SelfAudit,
 )
+from standards.review.rules import reopen_after_edit
+from standards.review.rules import submission_problems as review_problems
 
 
 @dataclass
@@ -108,6 +111,8 @@ def start_revision(audit: SelfAudit, user: User) -> AuditReturn:
         default_user=user,
         default_change_reason=f"Copied from version {previous.number}",
     )
+    # The evidence documents come too: new links to the same stored files, not new bytes.
+    copy_links(previous, revision)
     return revision
 
 
@@ -138,6 +143,7 @@ def save_answers(
         conflicts: list[Conflict] = []
         for criterion_id, (started_from, values) in changes.items():
             answer = answers[criterion_id]
+            values = {name: comparable(value) for name, value in values.items()}
             if answer.values() == values:
                 continue
             if answer.revision != started_from:
@@ -159,7 +165,11 @@ def save_answers(
             answer._change_reason = reason  # type: ignore[attr-defined]
             answer._history_user = user  # type: ignore[attr-defined]  # also outside a request
             answer.save()
-        return [answer for answer, _, _ in to_save]
+        saved = [answer for answer, _, _ in to_save]
+        # Editing a standard puts its review back in progress (an approved one needs approving
+        # again).
+        reopen_after_edit(draft, {a.criterion.standard_id for a in saved}, user)
+        return saved
 
 
 def reference_for(audit_return: AuditReturn) -> str:
@@ -179,6 +189,7 @@ def submit(draft: AuditReturn, user: User, notify: bool = True) -> AuditReturn:
             raise ImmutableRecordError(f"Version {locked.number} has already been submitted.")
         answers = list(locked.answers.with_criteria())
         problems = [message for _, message in scoring.submission_problems(answers)]
+        problems += [message for _, message in review_problems(locked)]
         if problems:
             raise SubmissionRefused(problems)
         locked.status = AuditReturn.Status.SUBMITTED
@@ -191,33 +202,31 @@ def submit(draft: AuditReturn, user: User, notify: bool = True) -> AuditReturn:
 
         draft_actions_from(locked, user)
         if notify:
-            transaction.on_commit(lambda: notify_inspectors(locked))
+            notify_inspectors(locked)
     return locked
 
 
 def notify_inspectors(audit_return: AuditReturn) -> int:
+    """Tell the council's assigned inspectors that a version has been submitted."""
     audit = audit_return.self_audit
     council = audit.council
-    recipients = [
-        email for email in council.assigned_inspectors.values_list("email", flat=True) if email
-    ]
-    if not recipients:
-        return 0
     submitted_by = audit_return.submitted_by
     assert submitted_by is not None  # a submitted return records who submitted it
     path = reverse("self_audit:version", args=[council.code, audit_return.number])
-    return send_mail(
-        subject=f"{council.name} has submitted version {audit_return.number} of its Climbié self-audit",
-        message=(
+    made = notifications.notify(
+        council.assigned_inspectors.all(),
+        notifications.Kind.RETURN_SUBMITTED,
+        f"{council.name} has submitted version {audit_return.number} of its Climbié self-audit",
+        (
             f"{council.name} ({council.code}) submitted version {audit_return.number} of its "
             f"self-audit on {timezone.localtime(audit_return.submitted_at):%-d %B %Y at %H:%M}.\n"
             f"Reference: {audit_return.reference}\n"
             f"Submitted by: {submitted_by.display_name}\n\n"
-            f"Read the return: {settings.SERVICE_URL}{path}\n"
+            "Read the return:"
         ),
-        from_email=None,
-        recipient_list=recipients,
+        path,
     )
+    return len(made)
 
 
 @dataclass
@@ -235,6 +244,12 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
+def comparable(value: object) -> object:
+    """A stored value as it compares: texts normalised (a version submitted before normalisation
+    may hold \r\n or trailing spaces where its successor holds the same text without)."""
+    return normalise_text(value) if isinstance(value, str) else value
+
+
 def compare(older: AuditReturn, newer: AuditReturn) -> list[CriterionChange]:
     """Per criterion, every field that differs between two versions, in framework order."""
     before = {a.criterion_id: a for a in older.answers.all()}
@@ -245,7 +260,7 @@ def compare(older: AuditReturn, newer: AuditReturn) -> list[CriterionChange]:
         changes = [
             (FIELD_LABELS[name], old_values[name], value)
             for name, value in answer.values().items()
-            if old_values[name] != value
+            if comparable(old_values[name]) != comparable(value)
         ]
         if changes:
             result.append(CriterionChange(answer.criterion, changes))
@@ -277,7 +292,7 @@ def history_of(audit: SelfAudit, criterion: Criterion) -> list[HistoryEntry]:
         for name, label in FIELD_LABELS.items():
             new = getattr(record, name)
             old = getattr(previous, name) if previous else None
-            if old != new and not (previous is None and new in (None, "")):
+            if comparable(old) != comparable(new) and not (previous is None and new in (None, "")):
                 changes.append((label, old, new))
         previous_by_answer[record.id] = record
         if changes or record.history_change_reason:

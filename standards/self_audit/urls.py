@@ -14,6 +14,8 @@ urlpatterns = [
     path("versions/", views.versions, name="versions"),
     path("versions/<int:number>/", views.version_detail, name="version"),
     path("versions/<int:number>/submitted/", views.submitted, name="submitted"),
+    path("versions/<int:number>/return.pdf", views.version_pdf, name="version_pdf"),
+    path("versions/<int:number>/return.docx", views.version_docx, name="version_docx"),
     path("compare/", views.compare_versions, name="compare"),
     path("criteria/<str:code>/history/", views.criterion_history, name="history"),
 ]

@@ -3,16 +3,20 @@ standards.self_audit and standards.scoring."""
 
 from django.contrib import messages
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from climbie_audit import access
+from climbie_audit.word import DOCX
+from standards.evidence.access import may_read_evidence
+from standards.evidence.rules import counts_by_criterion as evidence_counts_by_criterion
 from standards.models import Criterion, ImmutableRecordError, Recommendation
+from standards.review import rules as review_rules
 from standards.self_audit import access as self_audit_access
+from standards.self_audit import documents, scoring
 from standards.self_audit import rules as self_audit
-from standards.self_audit import scoring
 from standards.self_audit.forms import AnswerForm, ConflictChoiceForm, initial_for
 from standards.self_audit.status import status_of
 
@@ -34,7 +38,14 @@ def overview_context(user, council, audit) -> dict:
     status = status_of(returns)
     working = status.draft or status.latest_submitted
     summary = scoring.summarise(working.answers.with_criteria()) if working else None
+    reviews = review_rules.reviews_of(status.draft) if status.draft else {}
+    who_does_what = [
+        review_rules.standing_of(f.standard, reviews.get(f.standard.pk), f.rated)
+        for f in (summary.standards if summary and status.draft else [])
+    ]
     return {
+        "who_does_what": who_does_what,
+        "review_in_use": bool(reviews),
         "council": council,
         "audit": audit,
         "framework": audit.framework,
@@ -98,10 +109,12 @@ def edit_standard(request, council_code, number):
             if a.criterion.code in pending
         }
         if all(f.is_valid() for f in forms) and all(f.is_valid() for f in conflict_forms.values()):
+            # Only the criteria the person changed: another officer's saves of the others stand.
             changes = {
                 form.criterion.pk: (form.cleaned_data["revision"], form.answer_values())
                 for form in forms
-                if not (
+                if form.changed()
+                and not (
                     form.criterion.pk in conflict_forms
                     and conflict_forms[form.criterion.pk].cleaned_data["keep"] == "theirs"
                 )
@@ -132,9 +145,11 @@ def edit_standard(request, council_code, number):
         for message in f.errors.get("keep", [])
     ]
     conflict_by_criterion = {c.answer.criterion_id: c for c in conflicts}
+    evidence_counts = evidence_counts_by_criterion(draft)  # one query for the whole page
     for form in forms:
         form.conflict = conflict_by_criterion.get(form.criterion.pk)
         form.conflict_form = conflict_forms.get(form.criterion.pk)
+        form.evidence_count = evidence_counts.get(form.criterion.pk, 0)
     return render(
         request,
         "self_audit/standard.html",
@@ -158,15 +173,26 @@ def _rebind_after_conflict(answers, data, conflicts, strict):
     for conflict in conflicts:
         prefix = AnswerForm(criterion=conflict.answer.criterion).prefix
         data[f"{prefix}-revision"] = str(conflict.answer.revision)
+        # They have now been shown the other person's answer: that is what the page shows.
+        data[f"{prefix}-rendered"] = initial_for(conflict.answer)["rendered"]
     forms = _standard_forms(answers, data, strict)
     for form in forms:
         form.is_valid()
     return forms
 
 
+SAVE_AT = "save-at-"
+
+
 def _after_save(request, council, audit, standard, strict):
     if not strict:
         messages.success(request, f"Your answers for standard {standard.number} have been saved.")
+        # A criterion's own save button brings the person back to where they were.
+        code = request.POST.get("action", "").removeprefix(SAVE_AT)
+        criterion = standard.criteria.filter(code=code).first()
+        if request.POST.get("action", "").startswith(SAVE_AT) and criterion is not None:
+            url = reverse("self_audit:standard", args=[council.code, standard.number])
+            return redirect(f"{url}#{criterion.anchor}")
         return redirect("self_audit:overview", council.code)
     following = (
         audit.framework.standards.filter(number__gt=standard.number).order_by("number").first()
@@ -187,10 +213,15 @@ def check_answers(request, council_code):
 def _render_check(request, council, audit, draft, refused=False, status=200):
     summary = scoring.summarise(draft.answers.with_criteria())
     error_links = []
+    not_approved = review_rules.submission_problems(draft)
     if refused:
         error_links = [
             (criterion_anchor(council, answer.criterion), message)
             for answer, message in summary.problems
+        ]
+        error_links += [
+            (reverse("review:standard", args=[council.code, standard.number]), message)
+            for standard, message in not_approved
         ]
     return render(
         request,
@@ -203,6 +234,7 @@ def _render_check(request, council, audit, draft, refused=False, status=200):
             "error_links": error_links,
             "has_errors": bool(error_links),
             "can_submit": self_audit_access.may_submit(request.user, council),
+            "not_approved": not_approved,
         },
         status=status,
     )
@@ -270,6 +302,39 @@ def versions(request, council_code):
     )
 
 
+def _submitted_return(user, council_code, number):
+    """A submitted version, as anyone who may see it; a draft is never a document."""
+    council, _, audit_return = self_audit_access.readable_return(user, council_code, number)
+    if not audit_return.is_submitted:
+        raise Http404("A draft is not a document")
+    return audit_return
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def version_pdf(request, council_code, number):
+    audit_return = _submitted_return(request.user, council_code, number)
+    return _download(
+        documents.return_pdf_bytes(audit_return),
+        "application/pdf",
+        documents.return_filename(audit_return, "pdf"),
+    )
+
+
+def version_docx(request, council_code, number):
+    audit_return = _submitted_return(request.user, council_code, number)
+    return _download(
+        documents.return_docx_bytes(audit_return),
+        DOCX,
+        documents.return_filename(audit_return, "docx"),
+    )
+
+
 def version_detail(request, council_code, number):
     council, audit, audit_return = self_audit_access.readable_return(
         request.user, council_code, number
@@ -278,7 +343,13 @@ def version_detail(request, council_code, number):
     return render(
         request,
         "self_audit/version.html",
-        {"council": council, "audit": audit, "audit_return": audit_return, "summary": summary},
+        {
+            "council": council,
+            "audit": audit,
+            "audit_return": audit_return,
+            "summary": summary,
+            "may_read_evidence": may_read_evidence(request.user, council, audit_return),
+        },
     )
 
 

@@ -15,6 +15,8 @@ from typing import Any, Literal
 import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from climbie_audit import limits
+from climbie_audit.limits import normalise_text
 from standards.models import RATING_LEVELS, Criterion, SelfAudit
 from standards.spreadsheet.cells import (
     COLUMN,
@@ -24,7 +26,6 @@ from standards.spreadsheet.cells import (
     COVER_FRAMEWORK_VERSION,
     COVER_SHEET,
     IDENTIFYING_LABELS,
-    LEAD_OFFICER_MAX_LENGTH,
     REQUIRED_COLUMNS,
     RETURN_SHEET,
     Column,
@@ -37,7 +38,6 @@ HEADER_SEARCH_ROWS = 10
 MAX_DATA_ROWS = 500
 SCAN_PAST_LAST_ROWS = 5000
 MAX_READ_COLUMNS = 40
-MAX_TEXT_LENGTH = 32_767  # the most Excel keeps in one cell
 MAX_REPORTED_PROBLEMS = 100
 
 UNREADABLE = (
@@ -328,7 +328,7 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        return normalise_text(value)  # as a form post is: unchanged text stays unchanged
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
@@ -363,10 +363,11 @@ def _row_values(
         rating = None
     values["rating"] = rating
 
+    # The same limits as the standard page's form (climbie_audit.limits), said per cell.
     for key, limit in (
-        ("evidence", MAX_TEXT_LENGTH),
-        ("improvement", MAX_TEXT_LENGTH),
-        ("lead_officer", LEAD_OFFICER_MAX_LENGTH),
+        ("evidence", limits.EVIDENCE),
+        ("improvement", limits.PARAGRAPH),
+        ("lead_officer", limits.NAME),
     ):
         cell = row[key]
         label = COLUMN[key].label

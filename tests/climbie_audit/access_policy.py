@@ -70,6 +70,23 @@ ACCESS = {
         "get": "ok ok ok ok ok ok ok",
         "post": "ok ok ok ok ok ok ok",
     },  # /password/reset/MQ/1-bad/ (a link that does not work)
+    # notifications (issue 18): a person's own only; another's notification is 404
+    "notifications:list": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /notifications/
+    "notifications:open": {
+        "get": "login ok 404 404 404 404 404",
+        "post": "login ok 404 404 404 404 404",
+    },  # /notifications/<officer of A's notification>/
+    "notifications:mark_all_read": {
+        "get": "login 405 405 405 405 405 405",
+        "post": "login ok ok ok ok ok ok",
+    },  # /notifications/read/
+    "notifications:preferences": {
+        "get": "login ok ok ok ok ok ok",
+        "post": "login ok ok ok ok ok ok",
+    },  # /notifications/preferences/
     "accessibility": {
         "get": "ok ok ok ok ok ok ok",
         "post": "ok ok ok ok ok ok ok",
@@ -94,6 +111,14 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/action-plan/
+    "action_plan:export_csv": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/action-plan/export.csv
+    "action_plan:export_xlsx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/action-plan/export.xlsx
     "admin-login": {
         "get": "login login login login login login login",
         "post": "login login login login login login login",
@@ -130,6 +155,10 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/cabinet-reports/1/pdf/
+    "cabinet:docx": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/word/ (a draft: its council only)
     "cabinet:report": {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
@@ -158,10 +187,53 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/roles-and-responsibilities/pdf/
+    "roles:docx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/roles-and-responsibilities/word/
     "cabinet:section": {
         "get": "login 403 404 ok 404 404 404",
         "post": "login 403 404 ok 404 404 404",
     },  # /councils/509/cabinet-reports/1/sections/summary/
+    # SSI challenge (issue 18): the council's people and its assigned inspectors; others 404
+    "challenge:close": {
+        "get": "login 405 405 405 405 405 405",
+        "post": "login 403 404 403 ok 404 404",
+    },  # /councils/509/queries/<query>/close/
+    "challenge:document": {
+        "get": "login ok 404 ok ok 404 404",
+        "post": "login 405 405 405 405 405 405",
+    },  # /councils/509/queries/<query>/documents/<document>/
+    "challenge:list": {
+        "get": "login ok 404 ok ok 404 404",
+        "post": "login 405 405 405 405 405 405",
+    },  # /councils/509/queries/
+    "challenge:query": {
+        "get": "login ok 404 ok ok 404 404",
+        "post": "login ok 404 ok ok 404 404",
+    },  # /councils/509/queries/<query>/
+    "challenge:raise": {
+        "get": "login 403 404 403 ok 404 404",
+        "post": "login 403 404 403 ok 404 404",
+    },  # /councils/509/evaluations/<draft>/queries/raise/
+    # evidence documents (issue 18): a draft's are the council's alone; SSI's assigned
+    # inspectors read a submitted version's (tests/standards/evidence/); others 404
+    "evidence:criterion": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/versions/2/evidence/criteria/1.1/
+    "evidence:download": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login 405 405 405 405 405 405",
+    },  # /councils/509/self-audit/versions/2/evidence/<document>/
+    "evidence:remove": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/versions/2/evidence/<document>/remove/
+    "evidence:version": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login 405 405 405 405 405 405",
+    },  # /councils/509/self-audit/versions/2/evidence/
     "evaluation:add_finding": {
         "get": "login 404 404 404 ok 404 404",
         "post": "login 404 404 404 ok 404 404",
@@ -194,6 +266,10 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/evaluations/1/pdf/
+    "evaluation:docx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/evaluations/1/word/
     "evaluation:remove_finding": {
         "get": "login 404 404 404 ok 404 404",
         "post": "login 404 404 404 ok 404 404",
@@ -257,6 +333,14 @@ ACCESS = {
         "get": "login 403 403 403 ok ok ok",
         "post": "login 403 403 403 ok ok ok",
     },  # /national/overview.xlsx
+    "national:disagreements_csv": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/disagreements.csv
+    "national:disagreements_xlsx": {
+        "get": "login 403 403 403 ok ok ok",
+        "post": "login 403 403 403 ok ok ok",
+    },  # /national/disagreements.xlsx
     "self_audit:check": {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
@@ -285,6 +369,11 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/self-audit/standards/1/
+    # who does what (issue 18): the draft's reviews are the council's own, like the draft
+    "review:standard": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/self-audit/standards/1/review/
     "self_audit:start": {
         "get": "login 405 405 405 405 405 405",
         "post": "login ok 404 ok 404 404 404",
@@ -313,6 +402,14 @@ ACCESS = {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",
     },  # /councils/509/self-audit/versions/1/
+    "self_audit:version_pdf": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/versions/1/return.pdf (submitted)
+    "self_audit:version_docx": {
+        "get": "login ok 404 ok ok ok ok",
+        "post": "login ok 404 ok ok ok ok",
+    },  # /councils/509/self-audit/versions/1/return.docx (submitted)
     "self_audit:versions": {
         "get": "login ok 404 ok ok ok ok",
         "post": "login ok 404 ok ok ok ok",

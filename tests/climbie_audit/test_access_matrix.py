@@ -44,6 +44,7 @@ def kwargs_for(name: str, route: str, data) -> dict:
     pk_by_name = {
         "evaluation:detail": o["issued_evaluation"],
         "evaluation:pdf": o["issued_evaluation"],
+        "evaluation:docx": o["issued_evaluation"],
         "evaluation:respond": o["issued_evaluation"],
         "evaluation:edit": o["draft_evaluation"],
         "evaluation:check": o["draft_evaluation"],
@@ -57,6 +58,7 @@ def kwargs_for(name: str, route: str, data) -> dict:
         "roles:remove": o["role"],
         "inspection:detail": o["inspection"],
         "inspection:change": o["inspection"],
+        "notifications:open": o["notification"],
     }
     if name in ("accounts:reset_second_factor", "accounts:remove_officer"):
         pk_by_name[name] = data.people["officer_a"]
@@ -64,6 +66,14 @@ def kwargs_for(name: str, route: str, data) -> dict:
         pk_by_name[name] = o["report"]
     if name in pk_by_name:
         values["pk"] = pk_by_name[name].pk
+    if name.startswith("challenge:"):
+        # A query raised in the draft evaluation, answered with a document.
+        values["pk"] = o["draft_evaluation" if name == "challenge:raise" else "query"].pk
+        values["document_pk"] = o["query_document"].pk
+    if name.startswith("evidence:"):
+        # The draft version 2 and a document on it: the council's people only.
+        values["number"] = o["evidence"].audit_return.number
+        values["pk"] = o["evidence"].pk
     if name == "framework:recommendation":
         values["number"] = 53
     return {k: v for k, v in values.items() if f"<{k}>" in route or f":{k}>" in route}

@@ -2,6 +2,7 @@
 
 import datetime
 
+from climbie_audit.concurrency import fingerprint
 from standards.models import Answer
 from standards.self_audit.rules import open_draft, save_answers, self_audit_for, submit
 
@@ -62,6 +63,7 @@ def form_data(draft, standard_number: int, action="later", overrides=None) -> di
     ):
         prefix = "c" + a.criterion.code.replace(".", "_")
         data[f"{prefix}-revision"] = str(a.revision)
+        data[f"{prefix}-rendered"] = fingerprint(a.values())
         data[f"{prefix}-rating"] = "" if a.rating is None else str(a.rating)
         data[f"{prefix}-evidence"] = a.evidence
         data[f"{prefix}-improvement"] = a.improvement

@@ -78,7 +78,22 @@ def test_criteria_not_on_target(client_for, officer, council_a, framework, direc
     self_audit.save_answers(draft, officer, {answer.criterion_id: (answer.revision, late)})
     self_audit.submit(draft, director, notify=False)
     content = client_for(officer).get(url()).content.decode()
-    assert "2.4: target 1 September 2003, Laming deadline 28 July 2003" in content
+    assert "2.4: target in the return 1 September 2003, Laming deadline 28 July 2003" in content
+    # The council's visit drafted the plan: its action for 2.4 carries the same late target.
+    assert "2.4: target in the action plan 1 September 2003 for" in content
+
+
+def test_a_target_changed_in_the_plan_counts_as_not_on_target(client_for, officer, submitted):
+    action_plan.draft_actions_from(submitted, officer)
+    action = ImprovementAction.objects.select_related("criterion").get(criterion__code="1.1")
+    content = client_for(officer).get(url()).content.decode()
+    assert "1.1: target in the action plan" not in content
+    action_plan.change_details(
+        action, officer, action.revision, {"target_date": datetime.date(2003, 12, 1)}
+    )
+    content = client_for(officer).get(url()).content.decode()
+    # 1.1's Laming deadline is 28 April 2003 (three months from 28 January 2003).
+    assert "1.1: target in the action plan 1 December 2003 for" in content
 
 
 def test_what_changed_since_the_last_report_to_cabinet(

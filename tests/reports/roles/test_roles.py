@@ -159,3 +159,24 @@ def test_other_councils_get_404(client_for, director_b, director, council_a):
         reverse("roles:change", args=["510", role.pk]),  # Derby's URL, Leicester's role
     ):
         assert client.get(path).status_code == 404, path
+
+
+def test_the_statement_downloads_as_word_numbered_as_its_pdf(client_for, council_a, director):
+    import io
+
+    from docx import Document
+
+    roles.start_from_template(council_a, director)
+    client = client_for(director)
+    url = reverse("roles:docx", args=["509"])
+    assert url.encode() in client.get(reverse("roles:statement", args=["509"])).content
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'filename="roles-and-responsibilities-509.docx"' in response["Content-Disposition"]
+    document = Document(io.BytesIO(response.content))
+    titles = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    assert titles[0] == "1.\tThe Leader of the Council" and len(titles) == 17
+    assert document.paragraphs[0].style.name == "Heading 1"
+    assert "Roles in sections 1-7 have Framework Responsibilities" in document.paragraphs[1].text
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet 2"]
+    assert "the adequacy of funding" in bullets
