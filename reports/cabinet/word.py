@@ -8,7 +8,7 @@ from django.utils import dateformat, timezone
 
 from climbie_audit.word import DOCX, WordDocument
 from evaluations.evaluation.documents import write_evaluation
-from reports.cabinet.blocks import HEADING, PARAGRAPH, Block, NumberedSection
+from reports.cabinet.blocks import HEADING, PARAGRAPH, TABLE, Block, NumberedSection
 from reports.cabinet.rendering import pdf_context, pdf_filename, pdf_title
 from reports.models import CabinetReport
 from reports.roles.word import write_register
@@ -42,9 +42,10 @@ def render_report_docx(report: CabinetReport, today: datetime.date | None = None
     _front(document, report, timetable)  # type: ignore[arg-type]
     for section in context["sections"]:  # type: ignore[attr-defined]
         _section(document, section, context["implications"])  # type: ignore[arg-type]
-    _decision(document, report)
+    if context["layout"].decision_status:  # type: ignore[attr-defined]  # the house style's
+        _decision(document, report)
     for appendix in context["appendices"]:  # type: ignore[attr-defined]
-        _appendix(document, appendix, report.council.name)
+        _appendix(document, appendix, report.council.name, context["implications"])  # type: ignore[arg-type]
     return document.bytes()
 
 
@@ -105,6 +106,8 @@ def write_blocks(document: WordDocument, blocks: list[Block]) -> None:
                 document.numbered(block.number, block.text, block.level)
             else:
                 document.paragraph(block.text, style="Unnumbered paragraph")
+        elif block.kind == TABLE:
+            document.table(block.body_rows, header=block.header, row_headers=True, size=10)
         else:
             document.bullets([item.text for item in block.items], marked=block.all_marked)
 
@@ -123,10 +126,16 @@ def _decision(document: WordDocument, report: CabinetReport) -> None:
     )
 
 
-def _appendix(document: WordDocument, appendix: dict, council_name: str) -> None:
+def _appendix(
+    document: WordDocument, appendix: dict, council_name: str, implications: list
+) -> None:
     document.page_break()
     document.paragraph(f"APPENDIX {appendix['number']}", bold=True, keep_with_next=True)
-    if appendix.get("missing"):
+    if appendix["key"] == "implications":  # the house style puts them here (Derby's)
+        document.heading(appendix["title"], 1)
+        for section in appendix["sections"]:
+            _section(document, section, implications)
+    elif appendix.get("missing"):
         document.heading(appendix["title"], 1)
         document.paragraph("This appendix has nothing to show yet.")
     elif appendix["key"] == "roles":
