@@ -1,5 +1,8 @@
-"""The national deadline as a locust load: officers rating and saving, inspectors reading returns
-and writing evaluations, directors downloading PDFs and the dashboard — at once.
+"""The national deadline as a locust load (issue 17): 150 councils with three officers each rating
+and saving, their directors on the dashboard and the evaluation PDF, 20 SSI inspectors reading
+returns and writing evaluations — each person signing in once, the sign-ins spread over the first
+minutes, and think times of people reading guidance and filling in forms. (bench/load_test.py
+asks for /ping/, the smallest signed-in page, throughout: the yardstick for every other kind.)
 
 Run it through bench/load_test.py (`make loadtest`), which builds the database, starts gunicorn
 on 127.0.0.1, passes the people to sign in as in LOAD_TEST_PLAN (a JSON file), and reads the
@@ -7,20 +10,32 @@ results. A 409 is what the service answers when two people save the same thing a
 an expected outcome of concurrency, counted (LOAD_TEST_OUTCOMES), not a failure.
 """
 
+import itertools
 import json
 import os
 import random
 import time
+import uuid
 from collections import Counter
 from html.parser import HTMLParser
 
+import gevent
 from locust import HttpUser, between, events, task
 
 PASSWORD = "climbie-demo-2003"
 with open(os.environ["LOAD_TEST_PLAN"]) as plan_file:
     PLAN = json.load(plan_file)
 OUTCOMES = Counter()
-SAMPLES: list[tuple[float, str, float, bool]] = []  # (when, name, milliseconds, failed)
+# (when, name, milliseconds, outcome): outcome "ok", "problem page" (GOV.UK's "Sorry, there is a
+# problem with the service", no trace) or "bad" (anything else that was not the answer expected).
+SAMPLES: list[tuple[float, str, float, str]] = []
+# Acknowledged saves, to look for in the database afterwards: ("answer", token) and
+# ("evaluation", pk, token, when).
+ACKNOWLEDGED: list[list] = []
+PROBLEM_PAGE = "Sorry, there is a problem with the service"
+# Think times (seconds between one page and the next) of each kind of person: LOAD_TEST_THINK
+# scales them (the short run keeps them, the long run too; a quick check can shrink them).
+THINK = float(os.environ.get("LOAD_TEST_THINK", "1"))
 
 
 class FormFields(HTMLParser):
@@ -83,16 +98,32 @@ def form_fields(html: str) -> dict[str, str]:
     return {k: v[1:] if v.startswith("\n") else v for k, v in parser.fields.items()}
 
 
+def outcome_of(response, expected) -> str:
+    if expected(response):
+        return "ok"
+    text = response.text if "text/html" in response.headers.get("Content-Type", "") else ""
+    if response.status_code in (500, 503) and PROBLEM_PAGE in text and "Traceback" not in text:
+        return "problem page"
+    return "bad"
+
+
 class Person(HttpUser):
     abstract = True
-    # Time between one page and the next: quicker than people at work (who read and type for
-    # minutes), so that 50 simulated people are a heavy deadline day.
-    wait_time = between(2, 8)
     people: list = []
 
     def on_start(self):
-        self.me = random.choice(self.people)
-        self.client.get("/sign-in/", name="sign in (page)")
+        # Each simulated person is a different real person of the plan, signing in once; if the
+        # service is away at that moment they try again a little later, as people do.
+        self.me = next(self.queue)
+        for _ in range(20):
+            if self.sign_in():
+                return
+            gevent.sleep(3)
+
+    def sign_in(self) -> bool:
+        with self.client.get("/sign-in/", name="sign in (page)", catch_response=True) as page:
+            if not self.judge(page, "sign in (page)", lambda r: r.status_code == 200):
+                return False
         token = self.client.cookies.get("csrftoken")
         with self.client.post(
             "/sign-in/",
@@ -101,45 +132,55 @@ class Person(HttpUser):
             name="sign in",
             catch_response=True,
         ) as response:
-            if response.status_code != 302:
-                response.failure(f"sign-in as {self.me['username']}: {response.status_code}")
+            return self.judge(response, "sign in", lambda r: r.status_code == 302)
+
+    def judge(self, response, name, expected) -> bool:
+        outcome = outcome_of(response, expected)
+        SAMPLES.append((time.time(), name, 0.0, outcome))
+        if outcome == "ok":
+            response.success()
+            return True
+        response.failure(f"{response.request.path_url}: {response.status_code} ({outcome})")
+        return False
 
     def page(self, path, name):
         """A GET that must answer 200 (no redirect followed: a redirect here is a failure)."""
         with self.client.get(path, name=name, allow_redirects=False, catch_response=True) as r:
-            if r.status_code != 200:
-                r.failure(f"{path}: {r.status_code}")
-                return None
-            return r.text
+            return r.text if self.judge(r, name, lambda r: r.status_code == 200) else None
 
-    def save(self, path, fields, name):
+    def save(self, path, fields, name) -> bool:
         """A POST of a form: 302 is saved, 409 a conflict with someone else's save."""
         fields = fields | {"csrfmiddlewaretoken": self.client.cookies.get("csrftoken")}
         with self.client.post(
             path, fields, name=name, allow_redirects=False, catch_response=True
         ) as response:
-            if response.status_code == 302:
-                OUTCOMES[f"{name}: saved"] += 1
-                response.success()
-            elif response.status_code == 409:
-                OUTCOMES[f"{name}: conflict (409)"] += 1
-                response.success()
-            else:
-                response.failure(f"{path}: {response.status_code}")
+            if not self.judge(response, name, lambda r: r.status_code in (302, 409)):
+                return False
+            saved = response.status_code == 302
+            OUTCOMES[f"{name}: {'saved' if saved else 'conflict (409)'}"] += 1
+            return saved
+
+
+def people_of(kind):
+    return PLAN[kind], itertools.cycle(PLAN[kind])
 
 
 class Officer(Person):
-    """Works through the standards of the council's draft: opens a page, rates, saves."""
+    """Works through the standards of the council's draft: reads the guidance, types evidence."""
 
-    weight = 5
-    people = PLAN["officers"]
+    fixed_count = len(PLAN["officers"])
+    people, queue = people_of("officers")
+    wait_time = between(30 * THINK, 90 * THINK)
 
-    @task(3)
+    @task(2)
     def task_list(self):
-        self.page("/", "officer: task list")
+        # "/" sends a council's people on to their self-audit task list.
+        self.page(f"/councils/{self.me['code']}/self-audit/", "officer: task list")
 
     @task(6)
     def rate_and_save(self):
+        if not self.me["standards"]:
+            return self.task_list()
         number = random.choice(self.me["standards"])
         path = f"/councils/{self.me['code']}/self-audit/standards/{number}/"
         html = self.page(path, "officer: standard page")
@@ -147,22 +188,30 @@ class Officer(Person):
             return
         fields = form_fields(html)
         prefixes = sorted({name.split("-")[0] for name in fields if name.endswith("-revision")})
+        if not prefixes:
+            return
         prefix = random.choice(prefixes)
+        token = uuid.uuid4().hex[:12]
         fields[f"{prefix}-rating"] = str(random.randint(1, 4))
-        fields[f"{prefix}-evidence"] = f"Case file audit, sample {random.randint(1, 999)}."
+        fields[f"{prefix}-evidence"] = (
+            f"Case file audit, sample {random.randint(1, 999)}; ref {token}."
+        )
         fields["action"] = "later"
-        self.save(path, fields, "officer: save standard")
+        if self.save(path, fields, "officer: save standard"):
+            ACKNOWLEDGED.append(["answer", token])
 
     @task(1)
     def check_answers(self):
-        self.page(f"/councils/{self.me['code']}/self-audit/check/", "officer: check answers")
+        if self.me["standards"]:
+            self.page(f"/councils/{self.me['code']}/self-audit/check/", "officer: check answers")
 
 
 class Inspector(Person):
     """Reads the workspace and councils' returns, writes draft evaluations."""
 
-    weight = 3
-    people = PLAN["inspectors"]
+    fixed_count = len(PLAN["inspectors"])
+    people, queue = people_of("inspectors")
+    wait_time = between(20 * THINK, 60 * THINK)
 
     @task(2)
     def workspace(self):
@@ -179,6 +228,8 @@ class Inspector(Person):
 
     @task(3)
     def write_evaluation(self):
+        if not self.me["evaluations"]:
+            return self.workspace()
         code, pk = random.choice(self.me["evaluations"])
         path = f"/councils/{code}/evaluations/{pk}/edit/"
         html = self.page(path, "inspector: evaluation form")
@@ -186,19 +237,20 @@ class Inspector(Person):
             return
         fields = form_fields(html)
         texts = [name for name in fields if name.endswith("-text")]
+        token = uuid.uuid4().hex[:12]
         if texts:
-            fields[random.choice(texts)] = (
-                f"Evidence supports most of the self audit (visit {random.randint(1, 999)})."
-            )
+            fields[random.choice(texts)] = f"Evidence supports most of the self audit; ref {token}."
         fields["action"] = "save"
-        self.save(path, fields, "inspector: save evaluation")
+        if self.save(path, fields, "inspector: save evaluation") and texts:
+            ACKNOWLEDGED.append(["evaluation", pk, token, time.time()])
 
 
 class Director(Person):
     """The night before cabinet: the dashboard and the evaluation PDF."""
 
-    weight = 2
-    people = PLAN["directors"]
+    fixed_count = len(PLAN["directors"])
+    people, queue = people_of("directors")
+    wait_time = between(60 * THINK, 180 * THINK)
 
     @task(3)
     def dashboard(self):
@@ -206,17 +258,28 @@ class Director(Person):
 
     @task(2)
     def evaluation_pdf(self):
+        if not self.me["evaluation"]:
+            return self.dashboard()
         path = f"/councils/{self.me['code']}/evaluations/{self.me['evaluation']}/pdf/"
         with self.client.get(
             path, name="director: evaluation PDF", allow_redirects=False, catch_response=True
         ) as response:
-            if response.status_code != 200 or not response.content.startswith(b"%PDF"):
-                response.failure(f"{path}: {response.status_code}")
+            self.judge(
+                response,
+                "director: evaluation PDF",
+                lambda r: r.status_code == 200 and r.content.startswith(b"%PDF"),
+            )
 
 
 @events.request.add_listener
-def record_sample(name, response_time, exception, **kwargs):
-    SAMPLES.append((time.time(), name, response_time, exception is not None))
+def record_time(name, response_time, exception, **kwargs):
+    """The outcome was recorded by judge() with the time of the answer; add the response time."""
+    for index in range(len(SAMPLES) - 1, max(-1, len(SAMPLES) - 50), -1):
+        when, sample_name, ms, outcome = SAMPLES[index]
+        if sample_name == name and ms == 0.0:
+            SAMPLES[index] = (when, name, response_time, outcome)
+            return
+    SAMPLES.append((time.time(), name, response_time, "bad" if exception else "ok"))
 
 
 @events.test_stop.add_listener
@@ -224,4 +287,7 @@ def write_outcomes(environment, **kwargs):
     target = os.environ.get("LOAD_TEST_OUTCOMES")
     if target:
         with open(target, "w") as out:
-            json.dump({"outcomes": dict(OUTCOMES), "samples": SAMPLES}, out)
+            json.dump(
+                {"outcomes": dict(OUTCOMES), "samples": SAMPLES, "acknowledged": ACKNOWLEDGED},
+                out,
+            )

@@ -111,6 +111,10 @@ def worker(label: str, database_url: str, runs: int, out: Path) -> None:
     os.environ["DEBUG"] = "false"  # Django keeps every query in memory when DEBUG is on
     os.environ["DJANGO_SETTINGS_MODULE"] = "climbie_audit.settings"
     os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    # Draft PDFs render in the request (as the task worker would render them), so that their
+    # cost is timed; an issued evaluation's PDF is kept after its warm-up download
+    # (docs/decisions/0012), so its figure is what a download costs now.
+    os.environ["TASKS_BACKEND"] = "immediate"
     sys.path.insert(0, str(ROOT))
     import io
 
@@ -373,6 +377,7 @@ def measure_pdf_memory(database_url, user_pk, path) -> None:
     os.environ["DATABASE_URL"] = database_url
     os.environ["DEBUG"] = "false"
     os.environ["DJANGO_SETTINGS_MODULE"] = "climbie_audit.settings"
+    os.environ["TASKS_BACKEND"] = "immediate"
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -215,7 +215,8 @@ AUTH_USER_MODEL = "climbie_audit.User"
 # Argon2id first: new passwords are hashed with it, and a PBKDF2 hash is rehashed with Argon2id
 # the next time its owner signs in (Django does this for any hasher that is not first).
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # OWASP's parameters, not Django's (climbie_audit/accounts/hashers.py says why).
+    "climbie_audit.accounts.hashers.OwaspArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",

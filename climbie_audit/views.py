@@ -67,7 +67,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """A request that could not be read: a body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many
-    fields, a malformed multipart body. Nothing was saved; the page says why, in GOV.UK words."""
+    fields, a malformed multipart body. Nothing was saved; the page says why, in GOV.UK words.
+    A session that could not be saved because the database went away mid-request (Django calls
+    it SessionInterrupted, a 400) is the database's outage: the 503 problem page."""
+    if _database_away(exception):
+        return _problem_page(request, database_away=True)
     audit_log.record_refusal(request, 400)
     too_large = isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent)
     body_limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
@@ -79,8 +83,20 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """GOV.UK's "Sorry, there is a problem with the service", never a stack trace. When the
     database is away (restarting, failing over) it is 503 with Retry-After, and the page is drawn
     without the request: the navigation would ask the database who is signed in."""
-    error = sys.exc_info()[1]
-    database_away = isinstance(error, OperationalError | InterfaceError)
+    return _problem_page(request, database_away=_database_away(sys.exc_info()[1]))
+
+
+def _database_away(error: BaseException | None) -> bool:
+    """Whether the error is, or was raised while handling, a lost database connection."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, OperationalError | InterfaceError):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
+def _problem_page(request: HttpRequest, *, database_away: bool) -> HttpResponse:
     status = 503 if database_away else 500
     response: HttpResponse | None = None
     if not database_away:

@@ -9,11 +9,12 @@ from climbie_audit.models import Council, InspectorAssignment, User
 from demo.clock import moment, story_time
 
 DEMO_PASSWORD = "climbie-demo-2003"
-# DEMO_PASSWORD hashed once with Argon2id (Django's parameters), kept here: every demo person shares
-# it, and seeding costs no hashing at all (tests/demo checks it still matches DEMO_PASSWORD).
+# DEMO_PASSWORD hashed once with Argon2id at OWASP's parameters (climbie_audit/accounts/hashers.py),
+# kept here: every demo person shares it, and seeding costs no hashing at all (tests/demo checks
+# it still matches DEMO_PASSWORD).
 DEMO_PASSWORD_HASH = (
-    "argon2$argon2id$v=19$m=102400,t=2,p=8$T0FGamxvbktjWHN1aFBJbk9jMHhaaQ"
-    "$ZPCa6eskdBfzzDG2+9vgzCuA7m39B63ybsR0yfUz+U0"
+    "argon2$argon2id$v=19$m=19456,t=2,p=1$MkhBTmtHenBNNUdUMGs4azNDOFhERQ"
+    "$5Zk/OjPl8syvJrRjknr+N7MgG3Eie+zQo5eipDvk1ek"
 )
 
 # Real English councils with social services responsibilities in 2003. Leicester's code is the

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import models
 
+from climbie_audit import limits
 from standards.models import ImmutableRecordError
 
 
@@ -34,7 +35,7 @@ class ChallengeQuery(models.Model):
         "climbie_audit.Council", on_delete=models.PROTECT, related_name="queries"
     )
     criterion = models.ForeignKey("standards.Criterion", on_delete=models.PROTECT, related_name="+")
-    question = models.TextField()
+    question = models.TextField(max_length=limits.PARAGRAPH)
     raised_by = models.ForeignKey("climbie_audit.User", on_delete=models.PROTECT, related_name="+")
     raised_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.WITH_COUNCIL)
@@ -47,6 +48,7 @@ class ChallengeQuery(models.Model):
     class Meta:
         ordering = ["raised_at", "pk"]
         verbose_name_plural = "challenge queries"
+        constraints = limits.length_checks("challengequery", question=limits.PARAGRAPH)
 
     def __str__(self) -> str:
         return f"Query on {self.criterion_id} ({self.get_status_display()})"
@@ -68,7 +70,7 @@ class QueryMessage(models.Model):
     query = models.ForeignKey(ChallengeQuery, on_delete=models.PROTECT, related_name="messages")
     author = models.ForeignKey("climbie_audit.User", on_delete=models.PROTECT, related_name="+")
     from_council = models.BooleanField()
-    text = models.TextField()
+    text = models.TextField(max_length=limits.PARAGRAPH)
     documents = models.ManyToManyField(
         "standards.EvidenceFile", blank=True, related_name="query_messages"
     )
@@ -78,6 +80,7 @@ class QueryMessage(models.Model):
 
     class Meta:
         ordering = ["sent_at", "pk"]
+        constraints = limits.length_checks("querymessage", text=limits.PARAGRAPH)
 
     def __str__(self) -> str:
         return f"Message on query {self.query_id}"

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.db import models
 
+from climbie_audit import limits
+
 
 class HouseStyle(models.TextChoices):
     LEICESTER = "leicester", "Leicester style"
@@ -23,7 +25,7 @@ class PaperStyle(models.Model):
         max_length=12, choices=HouseStyle.choices, default=HouseStyle.LEICESTER
     )
     # What the council calls the meeting its papers go to ("Council Cabinet"); blank: the style's.
-    meeting_name = models.CharField(max_length=120, blank=True)
+    meeting_name = models.CharField(max_length=limits.NAME, blank=True)
     # The logo as checked bytes (PNG or JPEG, bounded in size and pixels by the form): it is
     # printed from the database into the PDF as a data: URI, never fetched from a file.
     logo = models.BinaryField(null=True, blank=True, editable=False)
@@ -33,6 +35,9 @@ class PaperStyle(models.Model):
     updated_by = models.ForeignKey(
         "climbie_audit.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    class Meta:
+        constraints = limits.length_checks("paperstyle", meeting_name=limits.NAME)
 
     def __str__(self) -> str:
         return f"{self.council}: {self.get_house_style_display()}"

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from climbie_audit import limits
 from standards.models import AuditReturn, ImmutableRecordError, Standard
 
 
@@ -36,7 +37,7 @@ class StandardReview(models.Model):
     state = models.CharField(
         max_length=12, choices=ReviewState.choices, default=ReviewState.NOT_STARTED
     )
-    comment = models.TextField("director's comment", blank=True)
+    comment = models.TextField("director's comment", blank=True, max_length=limits.NOTE)
     # Optimistic concurrency, as for answers.
     revision = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -51,7 +52,8 @@ class StandardReview(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["audit_return", "standard"], name="one_review_per_standard"
-            )
+            ),
+            *limits.length_checks("standardreview", comment=limits.NOTE),
         ]
 
     def __str__(self) -> str:

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -22,7 +23,7 @@ from climbie_audit.models_documents import PreparedDocument
 
 # How long a finished draft is kept for its person to download it.
 KEPT_FOR = datetime.timedelta(hours=1)
-# The page asks again this often while the worker renders.
+# The page asks again this often while the worker renders (settings.DOCUMENT_REFRESH_SECONDS).
 REFRESH_SECONDS = 2
 
 
@@ -145,6 +146,7 @@ def prepared_download(
         return render(request, "documents/failed.html", context, status=422)
     response = render(request, "documents/preparing.html", context)
     # A Refresh header rather than a script: the page works without JavaScript and under the CSP.
-    response["Refresh"] = f"{REFRESH_SECONDS}; url={check_url}"
+    every = getattr(settings, "DOCUMENT_REFRESH_SECONDS", REFRESH_SECONDS)
+    response["Refresh"] = f"{every}; url={check_url}"
     response["Cache-Control"] = "no-store"
     return response

@@ -5,6 +5,7 @@ from django import forms
 
 from climbie_audit.form_fields import ErrorLinksMixin
 from climbie_audit.form_fields import form_helper as _helper
+from climbie_audit.limits import bounded_text
 from evaluations.challenge.rules import MAX_MESSAGE_CHARACTERS
 from standards.models import Criterion
 
@@ -12,13 +13,15 @@ TOO_LONG = "{what} must be 5,000 characters or fewer"
 
 
 def message_field(label: str, required: str, too_long: str) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=MAX_MESSAGE_CHARACTERS,
-        strip=True,
+    field = bounded_text(
+        label,
+        MAX_MESSAGE_CHARACTERS,
+        required=True,
+        required_message=required,
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": required, "max_length": too_long},
     )
+    field.error_messages["max_length"] = too_long
+    return field
 
 
 class RaiseQueryForm(ErrorLinksMixin, forms.Form):

@@ -8,9 +8,12 @@ from collections.abc import Sequence
 
 from django.db import transaction
 from django.db.models import prefetch_related_objects
+from django.urls import reverse
 
+from climbie_audit import limits
 from climbie_audit.concurrency import claim
 from climbie_audit.models import User
+from climbie_audit.notifications.rules import Kind, notify
 from evaluations.models import Evaluation
 from evaluations.models_challenge import ChallengeQuery, QueryMessage
 from standards.evidence.file_checks import CheckedFile
@@ -18,7 +21,7 @@ from standards.evidence.rules import forget_bytes, new_file
 from standards.models import Criterion, ImmutableRecordError
 from standards.models_evidence import EvidenceFile
 
-MAX_MESSAGE_CHARACTERS = 5000
+MAX_MESSAGE_CHARACTERS = limits.PARAGRAPH  # 5,000, as the model's constraint
 
 
 class QueryChanged(Exception):
@@ -51,7 +54,36 @@ def raise_query(
         QueryMessage.objects.create(
             query=query, author=inspector, from_council=False, text=question
         )
+        _tell_council(query, inspector)
         return query
+
+
+def _thread_path(query: ChallengeQuery) -> str:
+    return reverse("challenge:query", args=[query.council.code, query.pk])
+
+
+def _tell_council(query: ChallengeQuery, inspector: User) -> None:
+    """The council's people see a query at once: on their notifications, and by e-mail."""
+    council = query.council
+    notify(
+        council.people.all(),
+        Kind.QUERY_RAISED,
+        f"SSI has raised a query on criterion {query.criterion.code}",
+        f"{inspector.display_name} asks about criterion {query.criterion.code} of "
+        f"{council.name}'s return:\n\n{query.question}",
+        _thread_path(query),
+    )
+
+
+def _tell_ssi(query: ChallengeQuery, person: User) -> None:
+    """The inspector who raised the query, and the evaluating inspector, see the answer."""
+    notify(
+        [query.raised_by, query.evaluation.inspector],
+        Kind.QUERY_ANSWERED,
+        f"{query.council.name} has answered your query on criterion {query.criterion.code}",
+        f"{person.display_name} answered the query on criterion {query.criterion.code}.",
+        _thread_path(query),
+    )
 
 
 def answer_query(
@@ -62,9 +94,12 @@ def answer_query(
     documents: Sequence[CheckedFile] = (),
 ) -> QueryMessage:
     """The council's answer: text and any documents. The query then waits for SSI."""
-    return _add_message(
-        query, person, text, started_from, documents, ChallengeQuery.Status.WITH_SSI
-    )
+    with transaction.atomic():
+        message = _add_message(
+            query, person, text, started_from, documents, ChallengeQuery.Status.WITH_SSI
+        )
+        _tell_ssi(query, person)
+        return message
 
 
 def follow_up_query(

@@ -11,15 +11,12 @@ from climbie_audit import limits
 from climbie_audit.form_fields import ErrorLinksMixin as SharedErrorLinksMixin
 from climbie_audit.form_fields import NamedDateField
 from climbie_audit.form_fields import form_helper as _helper
+from climbie_audit.limits import bounded_text
 from standards.action_plan import rules as action_plan
 from standards.models import ActionStatus, ImprovementAction
 
 NOTE_MAX = limits.NOTE
 NEXT_ACTION_MAX = limits.NOTE
-
-
-def _limit(label: str, limit: int) -> dict[str, str]:
-    return {"max_length": f"{label} must be {limit:,} characters or fewer"}
 
 
 def long_date(value: datetime.date) -> str:
@@ -42,23 +39,19 @@ class ProgressForm(ErrorLinksMixin, forms.Form):
             "invalid_choice": "Select a status",
         },
     )
-    note = forms.CharField(
-        label="Progress note",
-        required=False,
-        max_length=NOTE_MAX,
+    note = bounded_text(
+        "Progress note",
+        NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="What has been done in the period up to the date above. "
         f"{NOTE_MAX:,} characters or fewer.",
-        error_messages=_limit("Progress note", NOTE_MAX),
     )
-    next_action = forms.CharField(
-        label="Next action agreed",
-        required=False,
-        max_length=NEXT_ACTION_MAX,
+    next_action = bounded_text(
+        "Next action agreed",
+        NEXT_ACTION_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=f"For example, the action agreed at the review. {NEXT_ACTION_MAX:,} characters "
         "or fewer.",
-        error_messages=_limit("Next action agreed", NEXT_ACTION_MAX),
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
@@ -127,41 +120,34 @@ class ProgressForm(ErrorLinksMixin, forms.Form):
 
 
 class DetailsForm(ErrorLinksMixin, forms.Form):
-    title = forms.CharField(
-        label="Title",
-        max_length=ImprovementAction.TITLE_MAX,
+    title = bounded_text(
+        "Title",
+        ImprovementAction.TITLE_MAX,
+        required=True,
+        required_message="Enter a title for the action",
         help_text=f"{ImprovementAction.TITLE_MAX:,} characters or fewer.",
-        error_messages={"required": "Enter a title for the action"}
-        | _limit("Title", ImprovementAction.TITLE_MAX),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    action = forms.CharField(
-        label="Action",
-        max_length=ImprovementAction.ACTION_MAX,
+    action = bounded_text(
+        "Action",
+        ImprovementAction.ACTION_MAX,
+        required=True,
+        required_message="Enter the action",
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="What the council will do to meet the criterion. "
         f"{ImprovementAction.ACTION_MAX:,} characters or fewer.",
-        error_messages={"required": "Enter the action"}
-        | _limit("Action", ImprovementAction.ACTION_MAX),
     )
-    lead_officer = forms.CharField(
-        label="Lead officer",
-        required=False,
-        max_length=ImprovementAction.LEAD_OFFICER_MAX,
-        error_messages=_limit("Lead officer", ImprovementAction.LEAD_OFFICER_MAX),
-    )
+    lead_officer = bounded_text("Lead officer", ImprovementAction.LEAD_OFFICER_MAX)
     start_as_month = forms.BooleanField(
         label="Show the start as the month only, for example “From Oct 03”",
         required=False,
     )
-    monitoring = forms.CharField(
-        label="Monitoring arrangements",
-        required=False,
-        max_length=ImprovementAction.MONITORING_MAX,
+    monitoring = bounded_text(
+        "Monitoring arrangements",
+        ImprovementAction.MONITORING_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="How progress will be checked, for example “Monthly report to the Area "
         f"Child Protection Committee”. {ImprovementAction.MONITORING_MAX:,} characters or fewer.",
-        error_messages=_limit("Monitoring arrangements", ImprovementAction.MONITORING_MAX),
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
 

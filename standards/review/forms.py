@@ -2,10 +2,12 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
+from climbie_audit import limits
 from climbie_audit.form_fields import ErrorLinksMixin
+from climbie_audit.limits import bounded_text
 from climbie_audit.models import User
 
-COMMENT_LIMIT = 2000
+COMMENT_LIMIT = limits.NOTE  # 2,000, as the model's constraint
 
 
 def _helper(*fields: object) -> FormHelper:
@@ -46,15 +48,14 @@ class AssignForm(StepForm):
 
 
 class ReturnForm(StepForm):
-    comment = forms.CharField(
+    comment = bounded_text(
+        "Comment",
+        COMMENT_LIMIT,
+        required=True,
+        required_message="Enter what needs to change before you return the standard",
         label="What needs to change",
         help_text="The officer sees this comment on the standard and in their notifications.",
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=COMMENT_LIMIT,
-        error_messages={
-            "required": "Enter what needs to change before you return the standard",
-            "max_length": "Comment must be 2,000 characters or fewer",
-        },
     )
 
     def __init__(self, *args, **kwargs):

@@ -42,7 +42,7 @@ class AnswerForm(FragmentMixin, forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     # The fingerprint of the answer as the page showed it (climbie_audit.concurrency): a
     # criterion the person did not change is not saved, so it conflicts with no one.
-    rendered = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    rendered = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, criterion: Criterion, strict: bool = False, **kwargs):
         self.criterion = criterion
@@ -64,6 +64,8 @@ class AnswerForm(FragmentMixin, forms.Form):
                 else "not set."
             )
         )
+        # Any other value (a forged one, a NUL) only means "changed": never an error to show.
+        self.fields["rendered"].validators = []
         stale = f"The page for {code} was out of date. Reload the page and enter your answer again"
         for key in ("required", "invalid", "min_value"):
             self.fields["revision"].error_messages[key] = stale

@@ -39,7 +39,9 @@ BUDGETS = {
     "evaluation form": 13,
     "inspector workspace": 12,
     "national overview": 15,
-    "dashboard": 15,
+    # 16 since main took in figures as at a date with the evidence and challenge work (30
+    # November); still the same however many councils (the test's first assertion).
+    "dashboard": 16,
 }
 
 

@@ -149,7 +149,7 @@ def test_an_issued_evaluations_queries_take_no_more_messages(
 def test_the_issued_evaluation_shows_queries_only_to_those_who_took_part(
     client_for, officer, inspector, inspector_unassigned, draft, query, monkeypatch
 ):
-    from evaluations.evaluation import views as evaluation_views
+    from evaluations.evaluation import documents as evaluation_documents
     from evaluations.evaluation import workflow
 
     fill_like_seed(draft, inspector)
@@ -161,15 +161,16 @@ def test_the_issued_evaluation_shows_queries_only_to_those_who_took_part(
     page = outsider.get(detail)
     assert page.status_code == 200 and "Where is the audit of 2.10?" not in page.content.decode()
     assert "?annex=queries" not in page.content.decode()
-    # The PDF it downloads has no annex, however it asks: the view passes none to render.
+    # The PDF it downloads has no annex, however it asks: none is passed to render. (The PDF is
+    # drawn in evaluations/evaluation/documents.py since the documents work merged.)
     annexes = []
-    real_render = evaluation_views.render_pdf
+    real_render = evaluation_documents.render_pdf
 
     def render_and_keep_annex(template, context, **kwargs):
         annexes.append(context["annex"])
         return real_render(template, context, **kwargs)
 
-    monkeypatch.setattr(evaluation_views, "render_pdf", render_and_keep_annex)
+    monkeypatch.setattr(evaluation_documents, "render_pdf", render_and_keep_annex)
     outsider.get(reverse("evaluation:pdf", args=["509", draft.pk]) + "?annex=queries")
     assert annexes == [[]]
 

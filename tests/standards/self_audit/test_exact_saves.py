@@ -155,3 +155,23 @@ def test_compare_versions_ignores_differences_normalisation_removes(
         "Lead officer",
         "Target date",
     ]
+
+
+def test_a_missing_or_forged_fingerprint_counts_as_changed_never_as_an_error(
+    officer, council_a, framework
+):
+    draft = draft_for(council_a, framework, officer)
+    stale = form_data(draft, 1)
+    fill(draft, officer, {"1.1": 3}, only={"1.1"})  # someone saves 1.1 meanwhile
+    client = signed_in(officer)
+
+    for forged in ("\x00" * 100, "not a fingerprint", None):
+        data = dict(stale)
+        if forged is None:
+            del data["c1_1-rendered"]
+        else:
+            data["c1_1-rendered"] = forged
+        response = client.post(url("standard", 1), data)
+        # Unchanged by this person, but the page cannot prove it: shown as a conflict.
+        assert response.status_code == 409, forged
+        assert answer(draft, "1.1").rating == 3
