@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("evaluations.challenge.urls")),
     # reports
     path("", include("reports.cabinet.urls")),
+    path("", include("reports.paper_style.urls")),
     path("", include("reports.roles.urls")),
     path("", include("reports.dashboard.urls")),
     path("", include("reports.national.urls")),

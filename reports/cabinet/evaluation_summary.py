@@ -41,7 +41,7 @@ def judgements_table(data: ReportData) -> str:
             else "Not rated"
         )
         rows.append(
-            f"| {_cell(f'{standard.number}. {standard.title}')} | {_cell(judged or 'Not judged')}"
+            f"| {_cell(f'Standard {standard.number}: {standard.title}')} | {_cell(judged or 'Not judged')}"
             f" | {_cell(own)} |"
         )
     return "\n".join(rows)

@@ -163,6 +163,10 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/cabinet-reports/1/
+    "paper_style:settings": {
+        "get": "login 403 404 ok 403 403 403",
+        "post": "login 403 404 ok 403 403 403",
+    },  # /councils/509/cabinet-papers/style/
     "roles:add": {
         "get": "login 403 404 ok 403 403 403",
         "post": "login 403 404 ok 403 403 403",

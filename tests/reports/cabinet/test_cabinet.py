@@ -112,7 +112,9 @@ def test_an_evaluation_outcome_report_is_drafted_from_the_evaluation(leicester, 
     for number, judgement in seed_000.JUDGEMENTS.items():
         label = STANDARD_JUDGEMENT_LABELS[judgement]
         assert re.search(
-            rf"^\| {number}\. [^|]+ \| {label} \| \d+ of \d+ criteria rated 4 \|$", findings, re.M
+            rf"^\| Standard {number}: [^|]+ \| {label} \| \d+ of \d+ criteria rated 4 \|$",
+            findings,
+            re.M,
         )
         assert seed_000.TEXTS[number] not in findings
     assert "**Overall assessment.** Serving children well? Most." in findings

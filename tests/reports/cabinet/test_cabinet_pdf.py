@@ -76,7 +76,7 @@ def test_the_paper_reads_like_a_cabinet_report(report, rendered):
     assert re.search(r"1\.1 To seek endorsement by the Cabinet", words)
     assert re.search(r"3\.1 It is recommended that the Cabinet: \(a\) endorse", words)
     assert "4.3 SSI's judgement of each standard" in words
-    assert "1. Referral Most" in words
+    assert "Standard 1: Referral Most" in words
     assert "Page 1 of " in words
 
 
@@ -85,7 +85,9 @@ def test_every_standards_judgement_is_summarised_once_and_its_text_kept_in_the_a
     words = flat(" ".join(pages))
     for number, judgement in seed_000.JUDGEMENTS.items():
         # in the body's table of judgements, once
-        assert re.search(rf"{number}\. [A-Za-z ,]+ {JUDGEMENT_WORDS[judgement]} \d+ of \d+", words)
+        assert re.search(
+            rf"Standard {number}: [A-Za-z ,]+ {JUDGEMENT_WORDS[judgement]} \d+ of \d+", words
+        )
         # and in the evaluation appendix, laid out like seed 000, with SSI's text printed once
         assert re.search(rf"STANDARD {number} - [A-Z ,]+ Evaluation", words)
         assert words.count(flat(seed_000.TEXTS[number])[:60]) == 1
