@@ -111,7 +111,11 @@ def test_officer_reports_progress_and_ssi_sees_it(page, framework):
     expect(page.get_by_test_id("status-complete")).to_contain_text("1")
     expect(page.get_by_test_id("completed-since")).to_contain_text("Improve 2.4")
     expect(page.get_by_test_id("notes-since")).to_contain_text("Duty teams trained")
-    expect(page.get_by_role("img", name=re.compile("self-ratings by standard"))).to_be_visible()
+    expect(
+        page.get_by_test_id("ratings-chart").get_by_role(
+            "img", name=re.compile("self-ratings by standard")
+        )
+    ).to_be_visible()
     assert_accessible(page, "council-dashboard")
     page.get_by_role("button", name="Sign out").click()
 
