@@ -95,7 +95,11 @@ def _review_for_change(draft: AuditReturn, standard: Standard, started_from: int
     if AuditReturn.objects.filter(pk=draft.pk, status=AuditReturn.Status.SUBMITTED).exists():
         raise ImmutableRecordError("This version has been submitted.")
     review, _ = StandardReview.objects.get_or_create(audit_return=draft, standard=standard)
-    review = StandardReview.objects.select_for_update().select_related("assignee").get(pk=review.pk)
+    review = (
+        StandardReview.objects.select_for_update(of=("self",))
+        .select_related("assignee")
+        .get(pk=review.pk)
+    )
     if review.revision != started_from or not claim(StandardReview, review, started_from):
         review.refresh_from_db()
         raise StaleEdit(review, [])
