@@ -6,6 +6,7 @@ invisible outside the council; a final one never changes.
 """
 
 from django.contrib import messages
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -61,7 +62,13 @@ def _final_refusal(request, report):
 
 def report_list(request, council_code):
     council, reports = cabinet_access.cabinet_reports_of(request.user, council_code)
-    reports = list(reports.select_related("finalised_by", "updated_by").order_by("-updated_at"))
+    # The list shows no document, so the kept PDF and Word bytes stay in the database.
+    reports = list(
+        reports.select_related("finalised_by", "updated_by")
+        .defer("pdf", "docx")
+        .annotate(has_docx=ExpressionWrapper(Q(docx__isnull=False), output_field=BooleanField()))
+        .order_by("-updated_at")
+    )
     finals = sorted(
         (r for r in reports if r.is_final), key=lambda r: (r.finalised_at, r.pk), reverse=True
     )
