@@ -12,15 +12,12 @@ from climbie_audit.form_fields import ErrorLinksMixin as SharedErrorLinksMixin
 from climbie_audit.form_fields import NamedDateField
 from climbie_audit.form_fields import form_helper as _helper
 from climbie_audit.limits import bounded_text
+from climbie_audit.templatetags.dates import long_date
 from standards.action_plan import rules as action_plan
 from standards.models import ActionStatus, ImprovementAction
 
 NOTE_MAX = limits.NOTE
 NEXT_ACTION_MAX = limits.NOTE
-
-
-def long_date(value: datetime.date) -> str:
-    return f"{value:%-d %B %Y}"
 
 
 class ErrorLinksMixin(SharedErrorLinksMixin):
