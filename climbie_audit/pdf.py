@@ -12,7 +12,8 @@ import io
 import logging
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -27,6 +28,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 logger = logging.getLogger(__name__)
 
 LANGUAGE = "en-GB"
+PT_PER_PX = 0.75
 # The variant makes WeasyPrint tag the structure and write the PDF/UA identification.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 # Relative references such as {% static 'x.css' %} ("/static/x.css") resolve against this.
@@ -142,11 +144,31 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@dataclass(frozen=True)
+class RenderedPage:
+    """What a step after rendering may need of a page: its height in points and where each
+    element with an id landed on it: (left, top, right, bottom) in CSS px from the page's
+    top-left corner."""
+
+    height_pt: float
+    anchors: dict[str, tuple[float, float, float, float]]
+
+
+# A step after rendering, within the same time limit: the PDF and its pages, to a new PDF.
+Finish = Callable[[bytes, list[RenderedPage]], bytes]
+
+
 def render_pdf(
-    template_name: str, context: dict[str, object], *, title: str, lang: str = LANGUAGE
+    template_name: str,
+    context: dict[str, object],
+    *,
+    title: str,
+    lang: str = LANGUAGE,
+    finish: Finish | None = None,
 ) -> bytes:
     """Render a Django template to a tagged PDF with the given document title and language,
-    within settings.PDF_TIME_LIMIT_SECONDS (PdfTookTooLong past it)."""
+    within settings.PDF_TIME_LIMIT_SECONDS (PdfTookTooLong past it). `finish`, if given, turns
+    the rendered PDF into the one returned (pages of an attached document drawn in, say)."""
     with time_limit(settings.PDF_TIME_LIMIT_SECONDS):
         html = render_to_string(
             template_name,
@@ -159,6 +181,11 @@ def render_pdf(
         document.metadata.title = title
         document.metadata.lang = lang
         pdf: bytes = document.write_pdf(**PDF_OPTIONS)
+        if finish is not None:
+            pages = [
+                RenderedPage(page.height * PT_PER_PX, dict(page.anchors)) for page in document.pages
+            ]
+            pdf = finish(pdf, pages)
     return pdf
 
 

@@ -37,6 +37,7 @@ urlpatterns = [
     # reports
     path("", include("reports.cabinet.urls")),
     path("", include("reports.paper_style.urls")),
+    path("", include("reports.paper_parts.urls")),
     path("", include("reports.roles.urls")),
     path("", include("reports.dashboard.urls")),
     path("", include("reports.national.urls")),

@@ -43,6 +43,25 @@ class Appendix(models.TextChoices):
 
 
 APPENDIX_ORDER = [value for value, _ in Appendix.choices]
+# An attached PDF document's place in CabinetReport.appendices.
+ATTACHMENT_PREFIX = "attachment-"
+
+
+def attachment_key(pk: int) -> str:
+    return f"{ATTACHMENT_PREFIX}{pk}"
+
+
+def attachment_pk(key: str) -> int | None:
+    """The ReportAttachment a key names, or None for a drafted appendix or anything else."""
+    number = key.removeprefix(ATTACHMENT_PREFIX)
+    if key.startswith(ATTACHMENT_PREFIX) and number.isascii() and number.isdigit():
+        return int(number)
+    return None
+
+
+def is_appendix_key(key: str) -> bool:
+    return key in APPENDIX_ORDER or attachment_pk(key) is not None
+
 
 # The "other implications" table of Leicester's reports (seed 002 §7), in its order.
 OTHER_IMPLICATIONS = [
@@ -129,6 +148,8 @@ class CabinetReport(models.Model):
         related_name="cabinet_reports",
         help_text="The submitted version whose ratings the report and its appendices use.",
     )
+    # The appendices in the order they are numbered: keys of Appendix, and "attachment-<pk>" for
+    # a PDF document the council attached (ReportAttachment).
     appendices = models.JSONField(default=list, blank=True)
     # [{"name": "Policy", "applies": True, "reference": "Throughout the report"}, …]
     other_implications = models.JSONField(default=list, blank=True)
@@ -152,6 +173,9 @@ class CabinetReport(models.Model):
     )
     # Optimistic concurrency for the report's own fields (sections carry their own revision).
     revision = models.PositiveIntegerField(default=0)
+    # Optimistic concurrency for the paper's structure: which sections it prints and in what
+    # order, its own sections, and its appendices and their order (reports.paper_parts).
+    structure_revision = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         "climbie_audit.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -233,8 +257,13 @@ class CabinetReport(models.Model):
         return {name: getattr(self, name) for name in names}
 
     def appendix_list(self) -> list[str]:
-        """The chosen appendices in the order they are numbered."""
-        return [value for value in APPENDIX_ORDER if value in (self.appendices or [])]
+        """The chosen appendices in the order the council put them (reports.paper_parts), which
+        is the order they are numbered; anything that is no appendix is left out."""
+        chosen: list[str] = []
+        for value in self.appendices or []:
+            if isinstance(value, str) and is_appendix_key(value) and value not in chosen:
+                chosen.append(value)
+        return chosen
 
 
 class _ChildOfReportQuerySet(models.QuerySet):
@@ -310,6 +339,10 @@ class ReportSection(_ChildOfReport):
     numbered = models.BooleanField(
         default=True, help_text="Number the paragraphs (1.1, 1.2 …) as in the body of a report."
     )
+    # Left out of the paper by the council (kept, so it can be put back); sections of the
+    # council's own (`own`) can also be deleted, and are never written again from the data.
+    included = models.BooleanField(default=True)
+    own = models.BooleanField(default=False)
     revision = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -397,4 +430,5 @@ class ResponsibleRole(models.Model):
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS}
 
 
-from reports.models_styles import HouseStyle, PaperStyle  # noqa: E402,F401  (models of their own)
+from reports.models_attachments import ReportAttachment  # noqa: E402,F401  (models of their own)
+from reports.models_styles import HouseStyle, PaperStyle  # noqa: E402,F401

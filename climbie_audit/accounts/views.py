@@ -68,7 +68,10 @@ def _safe_next(request, default: str) -> str:
     allowed = url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    return target if target and allowed else default
+    # Only a path on this site: redirect() would read anything else ("a\x00b") as a view's name
+    # and fail to find it.
+    is_path = target.startswith("/") and not target.startswith("//") and target.isprintable()
+    return target if target and allowed and is_path else default
 
 
 def two_factor_setup(request):

@@ -182,12 +182,15 @@ def numbered_sections(
     numbers: dict[str, int] | None = None,
     upper_case: bool = False,
 ) -> list[NumberedSection]:
-    """The sections as printed: empty ones left out, the rest numbered 1, 2, 3 … The house
-    style decides which sections are passed (reports.cabinet.layout.paper_layout)."""
+    """The sections as printed: empty ones and those the council left out are not, the rest are
+    numbered 1, 2, 3 … The house style decides which sections are passed
+    (reports.cabinet.layout.paper_layout)."""
     sections = list(report.sections.all()) if sections is None else sections
     numbers = appendix_numbers(report) if numbers is None else numbers
     result: list[NumberedSection] = []
     for section in sorted(sections, key=lambda s: s.position):
+        if not section.included:  # left out by the council (reports.paper_parts)
+            continue
         body = resolve_appendices(section.body, numbers)
         blocks = parse_body(body)
         if not blocks and section.key != "other_implications":

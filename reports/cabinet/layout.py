@@ -107,6 +107,8 @@ def paper_layout(
     paper_style: PaperStyle | None = None,
 ) -> PaperLayout:
     sections = list(report.sections.all()) if sections is None else sections
+    # A section the council left out is printed nowhere: not in the body, box or appendix.
+    sections = [s for s in sections if s.included]
     style = style_named(report.house_style)
     elsewhere = body_keys(style)
     numbers = {key: n for n, key in enumerate(printed_appendices(report), start=1)}

@@ -17,7 +17,8 @@ from evaluations.models import Evaluation
 from reports.cabinet.data import ReportData, gather
 from reports.cabinet.layout import paper_layout
 from reports.cabinet.styles import IMPLICATIONS_APPENDIX, printed_appendices
-from reports.models import Appendix, CabinetReport, PaperStyle
+from reports.models import Appendix, CabinetReport, PaperStyle, ReportAttachment, attachment_pk
+from reports.paper_parts.merging import anchor_name, finish_with
 from standards.action_plan import rules as action_plan
 from standards.models import RATING_LEVELS
 from standards.self_audit import scoring
@@ -162,7 +163,8 @@ def pdf_context(report: CabinetReport, today: datetime.date | None = None) -> di
     layout = paper_layout(
         report, sections, PaperStyle.objects.filter(council=report.council).first()
     )
-    appendices = []
+    attachments = {a.pk: a for a in report.attachments.all()}
+    appendices: list[dict[str, object]] = []
     for number, value in enumerate(printed_appendices(report), start=1):
         if value == IMPLICATIONS_APPENDIX:
             # The style's implications appendix: its sections numbered 1, 2, 3 … on their own.
@@ -174,6 +176,10 @@ def pdf_context(report: CabinetReport, today: datetime.date | None = None) -> di
                     "sections": layout.implications_appendix,
                 }
             )
+            continue
+        pk = attachment_pk(value)
+        if pk is not None:
+            appendices.append(attached_appendix(number, value, attachments.get(pk)))
             continue
         entry = {"number": number, "key": value, "title": Appendix(value).label}
         if value == Appendix.ROLES and data.register is not None:
@@ -199,9 +205,29 @@ def pdf_context(report: CabinetReport, today: datetime.date | None = None) -> di
     }
 
 
+def attached_appendix(
+    number: int, key: str, attachment: ReportAttachment | None
+) -> dict[str, object]:
+    """An attached PDF document as an appendix: a page for each of its pages (merging.py)."""
+    if attachment is None:  # removed while the paper was being drawn up
+        return {"number": number, "key": key, "title": "Attached document", "missing": True}
+    return {
+        "number": number,
+        "key": key,
+        "title": attachment.title,
+        "attachment": attachment,
+        "pages": [(page, anchor_name(attachment, page)) for page in range(1, attachment.pages + 1)],
+    }
+
+
 def render_report_pdf(report: CabinetReport, today: datetime.date | None = None) -> bytes:
+    context = pdf_context(report, today)
+    attached = [a["attachment"] for a in context["appendices"] if "attachment" in a]  # type: ignore[attr-defined]
     return render_pdf(
-        "cabinet/pdf/report.html", pdf_context(report, today), title=pdf_title(report)
+        "cabinet/pdf/report.html",
+        context,
+        title=pdf_title(report),
+        finish=finish_with(attached),
     )
 
 

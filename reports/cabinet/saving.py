@@ -12,7 +12,6 @@ from climbie_audit.concurrency import Difference, StaleEdit, save_if_unchanged
 from climbie_audit.models import User
 from reports.cabinet.words import long_date
 from reports.models import (
-    Appendix,
     CabinetReport,
     DecisionMaker,
     ForwardPlan,
@@ -37,7 +36,6 @@ FIELD_LABELS = {
     "forward_plan": "Appeared in forward plan",
     "decision_maker": "Executive or council decision",
     "other_implications": "Other implications",
-    "appendices": "Appendices",
     "heading": "Heading",
     "body": "Text",
 }
@@ -46,8 +44,6 @@ FIELD_LABELS = {
 def _shown(name: str, value: Any) -> object:  # value: the field's stored value, by name
     if name == "timetable":
         return "; ".join(f"{c}, {long_date(d)}" for c, d in value) or "None"
-    if name == "appendices":
-        return "; ".join(Appendix(v).label for v in value) or "None"
     if name == "other_implications":
         return "; ".join(
             f"{row['name']}: {'Yes' if row['applies'] else 'No'}"

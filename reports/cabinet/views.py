@@ -19,7 +19,7 @@ from climbie_audit.pdf import PdfTookTooLong
 from evaluations.models import Inspection
 from reports.cabinet import access as cabinet_access
 from reports.cabinet import documents, rendering, word
-from reports.cabinet.blocks import appendix_numbers, numbered_sections
+from reports.cabinet.blocks import numbered_sections
 from reports.cabinet.data import gather, latest_issued_evaluation
 from reports.cabinet.drafting import (
     DraftingRefused,
@@ -41,9 +41,10 @@ from reports.cabinet.forms import (
     yes_no,
 )
 from reports.cabinet.saving import ReportConflict, save_report, save_section
-from reports.cabinet.styles import IMPLICATIONS_APPENDIX
 from reports.cabinet.words import dates_between, long_date
 from reports.models import Appendix, ReportKind
+from reports.paper_parts import rules as parts
+from reports.paper_parts.contents import appendix_parts
 from standards.models import AuditReturn, ImmutableRecordError
 
 
@@ -171,12 +172,6 @@ def new_report(request, council_code):
     )
 
 
-def _appendix_title(value: str) -> str:
-    # A style that puts the implications in an appendix numbers them first (styles.py); they
-    # are no Appendix choice, so they would otherwise fail the page (a 500 in the Derby style).
-    return "Implications" if value == IMPLICATIONS_APPENDIX else Appendix(value).label
-
-
 def report_detail(request, council_code, pk):
     """The check-your-answers page: everything the paper will say, with a Change link each."""
     council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
@@ -191,7 +186,7 @@ def report_detail(request, council_code, pk):
             "report": report,
             "timetable": timetable,
             "sections": [(section, numbered.get(section.pk)) for section in sections],
-            "appendices": [(n, _appendix_title(v)) for v, n in appendix_numbers(report).items()],
+            "appendices": appendix_parts(report),
             "can_edit": cabinet_access.may_change_report(request.user, council, report),
             "can_finalise": cabinet_access.may_change_report(request.user, council, report),
         },
@@ -249,7 +244,8 @@ def section(request, council_code, pk, key):
     initial = {"heading": section.heading, "body": section.body, "revision": section.revision}
     conflict = None
     redrafted = False
-    if request.method == "POST" and request.POST.get("action") == "redraft":
+    # A section of the council's own has no data to be written from.
+    if request.method == "POST" and request.POST.get("action") == "redraft" and not section.own:
         # Written again from the data, shown for the director to check: nothing is saved yet.
         form = SectionForm(initial=initial | {"body": redraft_body(section)})
         redrafted = True
@@ -390,18 +386,49 @@ def _appendix_options(report) -> dict:
 
 
 def appendices(request, council_code, pk):
-    return _report_fields_page(
+    """Which appendices drawn up from the data the paper has. Kept ones stay where the council
+    put them (reports.paper_parts); the page shares the structure revision with those pages."""
+    council, report = cabinet_access.editable_cabinet_report(request.user, council_code, pk)
+    if report.is_final:
+        return _final_refusal(request, report)
+    options = _appendix_options(report)
+    chosen = [key for key in report.appendix_list() if key in Appendix.values]
+    form = AppendicesForm(
+        posted(request),
+        initial={"appendices": chosen, "revision": report.structure_revision},
+        **options,
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        wanted = form.cleaned_data["appendices"]
+        try:
+            parts.choose_drafted_appendices(
+                report, request.user, form.cleaned_data["revision"], wanted
+            )
+        except parts.StructureConflict as clash:
+            conflict = clash
+            form = AppendicesForm(
+                with_revision(request, clash.current.structure_revision), **options
+            )
+            form.is_valid()
+        except ImmutableRecordError:
+            return _final_refusal(request, report)
+        else:
+            messages.success(request, "The appendices have been saved.")
+            return redirect(_review_url(report, "appendices"))
+    return render(
         request,
-        council_code,
-        pk,
-        form_class=AppendicesForm,
-        initial=lambda report: {"appendices": report.appendix_list(), "revision": report.revision},
-        values=lambda form: {"appendices": form.cleaned_data["appendices"]},
-        template="cabinet/appendices.html",
-        saved="The appendices have been saved.",
-        anchor="appendices",
-        page_title="Appendices",
-        extra=_appendix_options,
+        "cabinet/appendices.html",
+        {
+            "council": council,
+            "report": report,
+            "form": form,
+            "conflict": conflict,
+            "conflict_what": "list of appendices",
+            "page_title": "Appendices",
+            "error_links": form.error_links() if form.is_bound else [],
+        },
+        status=409 if conflict else 400 if form.errors else 200,
     )
 
 

@@ -217,6 +217,8 @@ def _appendix(
     elif appendix.get("missing"):
         document.heading(appendix["title"], 1)
         document.paragraph("This appendix has nothing to show yet.")
+    elif appendix.get("attachment"):
+        _attached(document, appendix)
     elif appendix["key"] == "roles":
         write_register(document, appendix["register"], top_level=2)
     elif appendix["key"] == "evaluation":
@@ -225,6 +227,18 @@ def _appendix(
         _self_audit(document, appendix, council_name)
     elif appendix["key"] == "action_plan":
         _action_plan(document, appendix, council_name)
+
+
+def _attached(document: WordDocument, appendix: dict) -> None:
+    """A PDF the council attached cannot become Word text: the copy says what goes here."""
+    attachment = appendix["attachment"]
+    pages = f"{attachment.pages} page{'' if attachment.pages == 1 else 's'}"
+    document.heading(appendix["title"], 1)
+    document.paragraph(
+        f"This appendix is the document “{attachment.file_name}” ({pages}). The PDF of this "
+        "report prints it here; with this Word copy, insert it here or circulate it with the "
+        "paper."
+    )
 
 
 def _self_audit(document: WordDocument, figures: dict, council_name: str) -> None:

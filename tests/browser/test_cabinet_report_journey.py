@@ -12,6 +12,7 @@ from demo import seed_000
 from demo.seed import DEMO_PASSWORD, seed_demo, seed_demo_audits, seed_demo_cabinet
 from evaluations.evaluation.judgements import STANDARD_JUDGEMENT_LABELS
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.reports.paper_parts.pdfs import text_pdf
 
 EDITED_SUMMARY = (
     "The Chief Executive commissioned a full review of the Council's arrangements for child "
@@ -295,7 +296,37 @@ def test_derby_director_reports_progress_on_the_action_plan(page):
     )
 
 
-def test_leicester_director_reports_the_inspection_outcome(page):
+def arrange_sections_and_attach_a_letter(page, tmp_path):
+    """Sections of the council's own (issue 15): leave one out, add one, attach a PDF."""
+    page.get_by_role("link", name="Change the order of sections and appendices").click()
+    expect(page.get_by_role("heading", name="Sections and appendices")).to_be_visible()
+    assert_accessible(page, "parts")
+    page.get_by_role("button", name="Leave out section: Other options considered").click()
+    expect(page.get_by_test_id("part-options")).to_contain_text("Left out")
+    page.get_by_role("link", name="Add a section of your own").click()
+    page.get_by_label("Heading").fill("Lessons for the service")
+    page.get_by_label("Text", exact=True).fill("Supervision is now weekly.")
+    page.get_by_label("Where should it go?").select_option(label="After “Summary”")
+    page.get_by_role("button", name="Add the section").click()
+    expect(page.get_by_test_id("part-own-1")).to_contain_text("3. Lessons for the service")
+    page.get_by_role("link", name="Attach a PDF as an appendix").click()
+    page.get_by_role("button", name="Attach the PDF").click()
+    expect(page.get_by_role("link", name="Enter a title for the appendix")).to_be_visible()
+    assert_accessible(page, "parts-attach-error")
+    letter = tmp_path / "ofsted-letter.pdf"
+    letter.write_bytes(text_pdf(["Dear Director, the inspection team thanks your staff."]))
+    page.get_by_label("Title of the appendix").fill("Ofsted's covering letter")
+    page.get_by_label("Upload a PDF").set_input_files(str(letter))
+    page.get_by_role("button", name="Attach the PDF").click()
+    expect(page.get_by_test_id("appendix-parts")).to_contain_text("ofsted-letter.pdf, 1 page")
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert_accessible(page, "parts-320")
+    page.set_viewport_size(size)
+    page.get_by_role("link", name="Go back to the report").click()
+
+
+def test_leicester_director_reports_the_inspection_outcome(page, tmp_path):
     seed()
     sign_in(page, "director.leicester", DEMO_PASSWORD)
     page.get_by_role("link", name="inspections").click()
@@ -335,9 +366,15 @@ def test_leicester_director_reports_the_inspection_outcome(page):
     page.get_by_label("Self-audit summary: ratings per standard").check()
     page.get_by_label("The action plan with progress").check()
     page.get_by_role("button", name="Save and go back to the report").click()
+    arrange_sections_and_attach_a_letter(page, tmp_path)
 
     text, reader, _ = download(page)
     words = flat(text)
+    # The council's own order: its own section third, the options left out, SSI's letter last.
+    assert "3. Lessons for the service 3.1 Supervision is now weekly." in words
+    assert "Other options considered" not in words
+    assert "APPENDIX 5 Ofsted's covering letter" in words
+    assert "Dear Director, the inspection team thanks your staff" in words
     assert "Leicester City Council" in words
     assert "Outcome of the Unannounced Safeguarding Inspection" in words
     assert "1.1 To advise on the outcome of the Ofsted Unannounced Safeguarding Inspection" in words

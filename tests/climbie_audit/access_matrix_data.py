@@ -30,10 +30,13 @@ def build(framework) -> Dataset:
     from evaluations.models import Evaluation, Inspection
     from reports.cabinet.drafting import draft_report
     from reports.models import CabinetReport
+    from reports.paper_parts.attached_pdf import check_attached_pdf
+    from reports.paper_parts.rules import attach_pdf
     from standards.action_plan import rules as action_plan
     from standards.evidence.file_checks import check_evidence
     from standards.evidence.rules import add_evidence
     from standards.self_audit.rules import self_audit_for, start_revision
+    from tests.reports.paper_parts.pdfs import text_pdf
 
     seed_demo()
     seed_demo_audits()
@@ -83,6 +86,13 @@ def build(framework) -> Dataset:
     plan = action_plan.plan_for(audit)
     action = plan.actions.order_by("pk").first()
     report = draft_report(leicester, "evaluation", people["director_a"])
+    attachment = attach_pdf(
+        report,
+        people["director_a"],
+        report.structure_revision,
+        title="SSI's covering letter",
+        checked=check_attached_pdf("letter.pdf", io.BytesIO(text_pdf(["Letter"])), None),
+    )
     role = leicester.role_statement.roles.order_by("pk").first()
     inspection = Inspection.objects.filter(council=leicester).first()
     notification = Notification.objects.create(
@@ -97,6 +107,7 @@ def build(framework) -> Dataset:
             "finding": finding,
             "action": action,
             "report": report,
+            "attachment": attachment,
             "role": role,
             "inspection": inspection,
             "evidence": evidence,

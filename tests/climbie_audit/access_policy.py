@@ -163,6 +163,28 @@ ACCESS = {
         "get": "login ok 404 ok 404 404 404",
         "post": "login ok 404 ok 404 404 404",
     },  # /councils/509/cabinet-reports/1/
+    # sections and appendices of a draft report (issue 15): its director changes them; its
+    # officers may read the attached file with the report; a draft is 404 outside the council
+    "paper_parts:parts": {
+        "get": "login 403 404 ok 404 404 404",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/parts/
+    "paper_parts:add_section": {
+        "get": "login 403 404 ok 404 404 404",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/parts/new-section/
+    "paper_parts:attach": {
+        "get": "login 403 404 ok 404 404 404",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/parts/attach/
+    "paper_parts:attachment": {
+        "get": "login 403 404 ok 404 404 404",
+        "post": "login 403 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/parts/attachments/1/
+    "paper_parts:attachment_file": {
+        "get": "login ok 404 ok 404 404 404",
+        "post": "login ok 404 ok 404 404 404",
+    },  # /councils/509/cabinet-reports/1/parts/attachments/1/pdf/
     "paper_style:settings": {
         "get": "login 403 404 ok 403 403 403",
         "post": "login 403 404 ok 403 403 403",

@@ -62,8 +62,9 @@ def kwargs_for(name: str, route: str, data) -> dict:
     }
     if name in ("accounts:reset_second_factor", "accounts:remove_officer"):
         pk_by_name[name] = data.people["officer_a"]
-    if name.startswith("cabinet:") and name not in pk_by_name:
+    if name.startswith(("cabinet:", "paper_parts:")) and name not in pk_by_name:
         pk_by_name[name] = o["report"]
+    values["attachment_pk"] = o["attachment"].pk
     if name in pk_by_name:
         values["pk"] = pk_by_name[name].pk
     if name.startswith("challenge:"):

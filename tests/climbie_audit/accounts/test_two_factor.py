@@ -146,3 +146,11 @@ def test_administrator_resets_a_second_factor_which_is_logged(client, officer, a
 def test_only_administrators_reset_second_factors(client_for, director, officer):
     url = reverse("accounts:reset_second_factor", args=[officer.pk])
     assert client_for(director).post(url).status_code == 403
+
+
+@pytest.mark.parametrize("target", ["a\x00b", "account", "//evil.example/", "/acc\nount/"])
+def test_a_next_that_is_no_path_here_goes_home(client_for, officer, target):
+    """Found by the hostile-requests test: a "next" without a slash was read as a view's name."""
+    response = client_for(officer).get(reverse("accounts:verify"), {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
