@@ -360,7 +360,10 @@ class AppendicesForm(ErrorLinksMixin, forms.Form):
             )
             for value, label in Appendix.choices
         ]
-        field.help_text = "They are numbered in the order shown. Select all that apply."
+        field.help_text = (
+            "Select all that apply. They are numbered in the order shown unless you have "
+            "changed their order on the sections and appendices page."
+        )
         field.error_messages["invalid_choice"] = "Select only appendices that can be attached"
         self.available = available
         self.unavailable_hints = unavailable_hints

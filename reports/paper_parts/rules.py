@@ -196,16 +196,28 @@ def remove_appendix(report: CabinetReport, user: User, started_from: int, key: s
 def choose_drafted_appendices(
     report: CabinetReport, user: User, started_from: int, wanted: list[str]
 ) -> bool:
-    """The drafted appendices ticked: those kept stay where the council put them, new ones go
-    after them in the framework's order, attached documents stay in their places."""
+    """The drafted appendices ticked: those kept stay where the council put them, attached
+    documents too, and each new one goes where the usual order puts it among the drafted ones
+    (before the first that usually follows it, else after the last)."""
     with structure_change(report, user, started_from) as change:
         before = change.report.appendix_list()
         after = [key for key in before if attachment_pk(key) is not None or key in wanted]
-        after += [key for key in APPENDIX_ORDER if key in wanted and key not in after]
+        for key in APPENDIX_ORDER:
+            if key in wanted and key not in after:
+                after.insert(_usual_place(after, key), key)
         change.changed = after != before
         if change.changed:
             _save_appendices(change.report, after)
     return change.changed
+
+
+def _usual_place(keys: list[str], key: str) -> int:
+    rank = APPENDIX_ORDER.index(key)
+    drafted = [(i, APPENDIX_ORDER.index(k)) for i, k in enumerate(keys) if k in APPENDIX_ORDER]
+    following = [i for i, other in drafted if other > rank]
+    if following:
+        return following[0]
+    return drafted[-1][0] + 1 if drafted else 0
 
 
 def attach_pdf(

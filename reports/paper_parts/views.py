@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from climbie_audit.form_fields import posted
 from reports.cabinet import access as cabinet_access
 from reports.paper_parts import access, attached_pdf, rules
-from reports.paper_parts.contents import AT_START, parts_of
+from reports.paper_parts.contents import AT_START, SectionPart, parts_of
 from reports.paper_parts.forms import (
     AttachForm,
     AttachmentTitleForm,
@@ -44,7 +44,7 @@ def parts(request, council_code, pk):
     if not form.is_valid():
         return _parts_page(request, report, problem="Choose a change to make", status=400)
     what, key = form.cleaned_data["action"]
-    if what == "delete" and request.POST.get("confirmed") != "yes":
+    if what == "delete" and request.POST.get("confirmed") != "yes" and _is_own(report, key):
         return _parts_page(request, report, confirm=f"{what}:{key}")
     try:
         done = _apply(request, report, form.cleaned_data["revision"], what, key)
@@ -59,6 +59,10 @@ def parts(request, council_code, pk):
     if done:
         messages.success(request, done)
     return redirect(_parts_url(report, "" if what in ("delete", "appendix_remove") else key))
+
+
+def _is_own(report, key: str) -> bool:
+    return report.sections.filter(key=key, own=True).exists()
 
 
 def _apply(request, report, started_from: int, what: str, key: str) -> str:
@@ -87,7 +91,9 @@ def _apply(request, report, started_from: int, what: str, key: str) -> str:
 
 def _parts_page(request, report, *, confirm="", problem="", conflict=False, status=200):
     contents = parts_of(report)
-    confirming = contents.part(confirm.partition(":")[2]) if confirm else None
+    # Only a section of the council's own can be deleted, so only one is ever asked about.
+    asked = contents.part(confirm.partition(":")[2]) if confirm else None
+    confirming = asked if isinstance(asked, SectionPart) and asked.section.own else None
     return render(
         request,
         "paper_parts/parts.html",

@@ -154,6 +154,7 @@ WRITTEN_BY_THE_SERVICE = {
     ("EvidenceFile", "name"),
     ("EvidenceFile", "content_type"),
     ("EvidenceFile", "sha256"),
+    ("ReportAttachment", "sha256"),
 }
 
 

@@ -232,3 +232,22 @@ def test_a_final_report_keeps_its_attachment_and_its_merged_pdf(client_for, dire
         ReportAttachment.objects.filter(pk=attachment.pk).update(title="Changed")
     response = attach(client_for(director), report, text_pdf(["Too late"]))
     assert response.status_code == 302 and ReportAttachment.objects.count() == 1
+
+
+def test_a_newly_ticked_appendix_takes_its_usual_place_among_the_drafted_ones(
+    client_for, director, report
+):
+    """Ticked again, the first drafted appendix goes back first, where appendices have always
+    been numbered, not after the attached document."""
+    client = client_for(director)
+    report.refresh_from_db()
+    start = appendices(report)
+    assert len(start) >= 2
+    choices = reverse("cabinet:appendices", args=["509", report.pk])
+    client.post(choices, {"appendices": start[1:], "revision": report.structure_revision})
+    attach(client, report, text_pdf(["Letter"]))
+    key = ReportAttachment.objects.get().key
+    assert appendices(report) == [*start[1:], key]
+    report.refresh_from_db()
+    client.post(choices, {"appendices": start, "revision": report.structure_revision})
+    assert appendices(report) == [*start, key]
