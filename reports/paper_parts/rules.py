@@ -9,9 +9,9 @@ Renaming a drafted section is the section's own edit (reports.cabinet.saving.sav
 """
 
 import contextlib
-from typing import Any
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F

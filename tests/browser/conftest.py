@@ -73,9 +73,23 @@ def page(browser, live_server, transactional_db, framework, request):
     )
     yield page
     assert not csp_violations, f"the page broke its Content-Security-Policy: {csp_violations}"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-final.png"), full_page=True)
+    report = request.node.stash.get(CALL_REPORT, None)
+    if report is not None and report.failed:
+        # Where a failing journey stopped, for whoever reads the CI artefacts.
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-final.png"), full_page=True)
     context.close()
+
+
+CALL_REPORT = pytest.StashKey()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_REPORT] = report
+    return report
 
 
 def sign_in(page, username, password=PASSWORD):
@@ -90,9 +104,8 @@ def sign_in(page, username, password=PASSWORD):
 
 
 def assert_accessible(page, name: str):
-    """Run axe-core with the WCAG 2.2 AA tags; save a screenshot as a test artefact."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    """Run axe-core with the WCAG 2.2 AA tags; a page that fails is kept as a screenshot (a
+    test artefact). Screenshots of passing pages cost a second a page on a busy machine."""
     # Evaluated through the DevTools protocol, so the page's CSP (no inline script) stays on.
     page.evaluate(AXE_SOURCE)
     result = page.evaluate(
@@ -102,4 +115,7 @@ def assert_accessible(page, name: str):
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+    if violations:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     assert not violations, f"axe found violations on {name}: {json.dumps(violations, indent=1)}"
