@@ -5,12 +5,11 @@ reports.paper_parts.rules."""
 
 from django.contrib import messages
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from climbie_audit.documents.stored import download
 from climbie_audit.form_fields import posted
 from reports.cabinet import access as cabinet_access
 from reports.paper_parts import access, attached_pdf, rules
@@ -169,14 +168,15 @@ class AttachmentSizeLimit(FileUploadHandler):
 
 @csrf_exempt  # the CSRF check runs in _attach, after the size limit is installed
 def attach(request, council_code, pk):
+    # Who may attach is settled before a byte of the upload is read.
+    council, report = cabinet_access.editable_cabinet_report(request.user, council_code, pk)
     if request.method == "POST":
         request.upload_handlers.insert(0, AttachmentSizeLimit(request))
-    return _attach(request, council_code, pk)
+    return _attach(request, report)
 
 
 @csrf_protect
-def _attach(request, council_code, pk):
-    council, report = cabinet_access.editable_cabinet_report(request.user, council_code, pk)
+def _attach(request, report):
     if report.is_final:
         return _final_refusal(request, report)
     bound = request.method == "POST"
@@ -253,10 +253,14 @@ def attachment_file(request, council_code, pk, attachment_pk):
     """The attached PDF as uploaded, for whoever may read the report."""
     council, report = cabinet_access.readable_cabinet_report(request.user, council_code, pk)
     attached = access.attachment_of(report, attachment_pk)
-    response = HttpResponse(attached.content_bytes, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, attached.file_name)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # An attachment's bytes never change (a new file is a new attachment): its SHA-256 is its ETag.
+    return download(
+        request,
+        content=attached.content_bytes,
+        sha256=attached.sha256,
+        content_type="application/pdf",
+        filename=attached.file_name,
+    )
 
 
 def _with(request, **values):
