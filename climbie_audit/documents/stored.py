@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.http import content_disposition_header
 
 from climbie_audit.models_documents import StoredDocument
 
@@ -50,7 +51,10 @@ def download(
         response = HttpResponse(status=304)
     else:
         response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+        # RFC 6266: a name beyond ASCII ("Lettre d’Ofsted.pdf") travels as filename*=utf-8''…
+        response["Content-Disposition"] = content_disposition_header(
+            disposition == "attachment", filename
+        )
     response["ETag"] = tag
     # Private papers: the browser may keep them, no shared cache may.
     response["Cache-Control"] = "private, no-cache"

@@ -152,6 +152,17 @@ def test_a_refused_file_is_explained_and_nothing_is_kept(
     assert appendices(report) == before
 
 
+def test_a_name_beyond_ascii_downloads_as_named(client_for, director, report):
+    attach(client_for(director), report, text_pdf(["Lettre"]), name="Lettre d’Ofsted – été.pdf")
+    attachment = ReportAttachment.objects.get()
+    assert attachment.file_name == "Lettre d’Ofsted – été.pdf"
+    response = client_for(director).get(parts_url(report, "attachment_file", attachment.pk))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''Lettre%20d%E2%80%99Ofsted%20%E2%80%93%20%C3%A9t%C3%A9.pdf"
+    )
+
+
 @pytest.mark.parametrize(
     "name", ["../../etc/passwd.pdf", "a\x07b.pdf", "..pdf", "x" * 300 + ".pdf"]
 )
