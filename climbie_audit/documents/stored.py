@@ -52,9 +52,8 @@ def download(
     else:
         response = HttpResponse(content, content_type=content_type)
         # RFC 6266: a name beyond ASCII ("Lettre d’Ofsted.pdf") travels as filename*=utf-8''…
-        response["Content-Disposition"] = content_disposition_header(
-            disposition == "attachment", filename
-        )
+        header = content_disposition_header(disposition == "attachment", filename)
+        response["Content-Disposition"] = header or disposition
     response["ETag"] = tag
     # Private papers: the browser may keep them, no shared cache may.
     response["Cache-Control"] = "private, no-cache"
