@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from climbie_audit.documents.stored import download
-from climbie_audit.form_fields import posted
+from climbie_audit.form_fields import posted, with_revision
 from reports.cabinet import access as cabinet_access
 from reports.paper_parts import access, attached_pdf, rules
 from reports.paper_parts.contents import AT_START, SectionPart, parts_of
@@ -137,7 +137,7 @@ def add_section(request, council_code, pk):
             # Their text is kept in the form; the places and the revision are the current ones.
             conflict = True
             form = OwnSectionForm(
-                _with(request, revision=clash.current.structure_revision),
+                with_revision(request, clash.current.structure_revision),
                 places=parts_of(clash.current).places(),
             )
             form.is_valid()
@@ -203,7 +203,7 @@ def _attach(request, report):
         except rules.StructureConflict as clash:
             conflict = True
             # The title is kept; the file must be chosen again (a browser never re-sends one).
-            form = AttachForm(_with(request, revision=clash.current.structure_revision))
+            form = AttachForm(with_revision(request, clash.current.structure_revision))
             form.is_valid()
         except ImmutableRecordError:
             return _final_refusal(request, report)
@@ -231,7 +231,7 @@ def attachment(request, council_code, pk, attachment_pk):
             )
         except rules.StructureConflict as clash:
             conflict = True
-            form = AttachmentTitleForm(_with(request, revision=clash.current.structure_revision))
+            form = AttachmentTitleForm(with_revision(request, clash.current.structure_revision))
             form.is_valid()
         except ImmutableRecordError:
             return _final_refusal(request, report)
@@ -261,13 +261,6 @@ def attachment_file(request, council_code, pk, attachment_pk):
         content_type="application/pdf",
         filename=attached.file_name,
     )
-
-
-def _with(request, **values):
-    data = request.POST.copy()
-    for name, value in values.items():
-        data[name] = str(value)
-    return data
 
 
 def _form_page(request, report, form, template, page_title, conflict, **extra):

@@ -10,36 +10,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
 
-from reports.cabinet.drafting import draft_report
 from reports.cabinet.final import mark_final, meeting_label
 from reports.cabinet.rendering import render_report_pdf
 from reports.cabinet.word import render_report_docx
-from reports.models import CabinetReport, ReportAttachment, ReportKind
+from reports.models import CabinetReport, ReportAttachment
 from reports.paper_parts import attached_pdf
 from standards.models import ImmutableRecordError
-from tests.evaluations.helpers import issued_like_seed
 from tests.reports.documents import docx_paragraphs, pdf_text
+from tests.reports.paper_parts.conftest import parts_url
 from tests.reports.paper_parts.pdfs import text_pdf
-from tests.standards.helpers import submitted_return
 
 MM = 72 / 25.4
 # The paper's text area (templates/cabinet/pdf/base.html): A4 with margins 20 18 22 20 mm.
 LEFT, RIGHT, TOP, BOTTOM = 20 * MM, 595.28 - 18 * MM, 20 * MM, 841.89 - 22 * MM
-
-
-@pytest.fixture
-def evaluated(council_a, framework, officer, director, inspector):
-    audit_return = submitted_return(council_a, framework, officer, director, {"1.1": 2, "3.4": 3})
-    return issued_like_seed(audit_return, inspector)
-
-
-@pytest.fixture
-def report(evaluated, council_a, director):
-    return draft_report(council_a, ReportKind.EVALUATION, director)
-
-
-def parts_url(report, name="parts", *extra):
-    return reverse(f"paper_parts:{name}", args=[report.council.code, report.pk, *extra])
 
 
 def attach(client, report, content: bytes, title="SSI's covering letter", name="letter.pdf"):

@@ -10,24 +10,8 @@ from reports.cabinet.final import mark_final, meeting_label
 from reports.cabinet.layout import paper_layout
 from reports.cabinet.word import render_report_docx
 from reports.models import CabinetReport, HouseStyle, PaperStyle, ReportKind, ReportSection
-from tests.evaluations.helpers import issued_like_seed
 from tests.reports.documents import docx_paragraphs
-from tests.standards.helpers import submitted_return
-
-
-@pytest.fixture
-def evaluated(council_a, framework, officer, director, inspector):
-    audit_return = submitted_return(council_a, framework, officer, director, {"1.1": 2, "3.4": 3})
-    return issued_like_seed(audit_return, inspector)
-
-
-@pytest.fixture
-def report(evaluated, council_a, director):
-    return draft_report(council_a, ReportKind.EVALUATION, director)
-
-
-def parts_url(report, name="parts", *extra):
-    return reverse(f"paper_parts:{name}", args=[report.council.code, report.pk, *extra])
+from tests.reports.paper_parts.conftest import parts_url
 
 
 def press(client, report, action, **extra):
